@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Authorization
+
+@Test func moduleIsLinked() {
+  #expect(AuthorizationModule.name == "Authorization")
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Export
+
+@Test func moduleIsLinked() {
+  #expect(ExportModule.name == "Export")
+}

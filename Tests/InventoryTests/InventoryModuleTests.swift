@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Inventory
+
+@Test func moduleIsLinked() {
+  #expect(InventoryModule.name == "Inventory")
+}

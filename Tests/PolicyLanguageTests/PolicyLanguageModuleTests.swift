@@ -1,0 +1,7 @@
+import Testing
+
+@testable import PolicyLanguage
+
+@Test func moduleIsLinked() {
+  #expect(PolicyLanguageModule.name == "PolicyLanguage")
+}

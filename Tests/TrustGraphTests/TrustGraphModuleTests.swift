@@ -1,0 +1,7 @@
+import Testing
+
+@testable import TrustGraph
+
+@Test func moduleIsLinked() {
+  #expect(TrustGraphModule.name == "TrustGraph")
+}
