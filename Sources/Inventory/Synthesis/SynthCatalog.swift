@@ -10,8 +10,9 @@ enum SynthCatalog {
   }
 
   /// What a bucket is for; decides its policy, ownership, encryption and Block Public Access.
+  /// The first three already show cross-account grants, KMS and a bucket without policy.
   enum BucketKind: String, CaseIterable {
-    case artifacts, logs, dataLake = "data-lake", backups, uploads, staticSite = "static-site"
+    case artifacts, dataLake = "data-lake", backups, uploads, staticSite = "static-site", logs
     case terraformState = "terraform-state", reports, exports, mlDatasets = "ml-datasets", data
   }
 
