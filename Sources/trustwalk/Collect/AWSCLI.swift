@@ -82,22 +82,21 @@ struct AWSCLI: Sendable {
   }
 }
 
-/// Reads a pipe to its end on another thread, so a full stderr pipe never blocks the child while
-/// stdout is being read.
+/// Reads a pipe to its end on its own thread (not Dispatch, which is slow to add threads for
+/// blocking reads), so a full stderr pipe never blocks the child while stdout is being read.
 private final class PipeReader: @unchecked Sendable {
-  private let group = DispatchGroup()
+  private let done = DispatchSemaphore(value: 0)
   private var data = Data()
 
   init(_ handle: FileHandle) {
-    group.enter()
-    DispatchQueue.global().async {
+    Thread {
       self.data = handle.readDataToEndOfFile()
-      self.group.leave()
-    }
+      self.done.signal()
+    }.start()
   }
 
   func wait() -> Data {
-    group.wait()
+    done.wait()
     return data
   }
 }
