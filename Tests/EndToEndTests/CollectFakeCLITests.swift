@@ -8,7 +8,7 @@ import Testing
   static let fakeAWS = #"""
     #!/bin/sh
     echo "$* | pager=${AWS_PAGER-unset} | endpoint=${AWS_ENDPOINT_URL-unset}" >> "$FAKE_AWS_LOG"
-    profile=""; region=""; bucket=""; key=""
+    profile=""; region=""; bucket=""; key=""; parent=""; filter=""
     previous=""
     for argument in "$@"; do
       case "$previous" in
@@ -16,6 +16,8 @@ import Testing
         --region) region="$argument" ;;
         --bucket) bucket="$argument" ;;
         --key-id) key="$argument" ;;
+        --parent-id) parent="$argument" ;;
+        --filter) filter="$argument" ;;
       esac
       previous="$argument"
     done
@@ -23,6 +25,7 @@ import Testing
       one) account=111111111111 ;;
       two) account=222222222222 ;;
       "semi;colon") account=111111111111 ;;
+      "") account=333333333333 ;;
       *) echo "The config profile ($profile) could not be found" >&2; exit 255 ;;
     esac
     fail() { printf '\nAn error occurred (%s) when calling the %s operation: %s\n' "$1" "$2" "$3" >&2; exit 254; }
@@ -42,6 +45,17 @@ import Testing
       "kms list-keys") echo '{"Keys": [{"KeyId": "near-key"}]}' ;;
       "kms get-key-policy") echo "{\"Policy\": \"{}\", \"PolicyName\": \"default\", \"Region\": \"${region:-default}\"}" ;;
       "kms describe-key") echo "{\"KeyMetadata\": {\"KeyId\": \"$key\"}}" ;;
+      "organizations describe-organization") echo '{"Organization": {"Id": "o-example", "MasterAccountId": "222222222222"}}' ;;
+      "organizations list-accounts") echo '{"Accounts": [{"Id": "111111111111"}, {"Id": "222222222222"}]}' ;;
+      "organizations list-roots") echo '{"Roots": [{"Id": "r-root"}]}' ;;
+      "organizations list-organizational-units-for-parent")
+        case "$parent" in
+          r-root) echo '{"OrganizationalUnits": [{"Id": "ou-root-first"}]}' ;;
+          ou-root-first) echo '{"OrganizationalUnits": [{"Id": "ou-root-second"}]}' ;;
+          *) echo '{"OrganizationalUnits": []}' ;;
+        esac ;;
+      "organizations list-policies")
+        [ "$filter" = RESOURCE_CONTROL_POLICY ] && echo '{"Policies": [{"Id": "p-rcp"}]}' || echo '{"Policies": [{"Id": "p-scp"}]}' ;;
       *) echo '{}' ;;
     esac
     """#
@@ -61,7 +75,8 @@ import Testing
   }
 
   static func collect(_ arguments: [String]) throws -> Run {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trustwalk-fakeaws-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "trustwalk-fakeaws-\(UUID().uuidString)")
     let bin = folder.appendingPathComponent("bin")
     try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
     let aws = bin.appendingPathComponent("aws")
@@ -86,12 +101,16 @@ import Testing
     #expect(run.result.stderr.contains("warning: 222222222222/s3control/get-public-access-block.json: "))
     #expect(!run.result.stderr.contains("NoSuchBucketPolicy"), "absent settings are not warnings")
     #expect(run.exists("111111111111/s3control/get-public-access-block.json"))
-    #expect(try run.text("222222222222/s3control/get-public-access-block.json.error.txt").contains("AccessDenied"))
+    #expect(
+      try run.text("222222222222/s3control/get-public-access-block.json.error.txt").contains("AccessDenied"))
     #expect(run.exists("111111111111/s3/buckets/b-111111111111/get-bucket-policy.json"))
     #expect(
       try run.text("111111111111/s3/buckets/open-111111111111/get-bucket-policy.json.error.txt")
         .contains("(NoSuchBucketPolicy)"))
-    for command in ["get-bucket-ownership-controls", "get-public-access-block", "get-bucket-acl", "get-bucket-policy-status"] {
+    for command in [
+      "get-bucket-ownership-controls", "get-public-access-block", "get-bucket-acl",
+      "get-bucket-policy-status",
+    ] {
       #expect(run.exists("222222222222/s3/buckets/b-222222222222/\(command).json"))
     }
     #expect(run.exists("111111111111/kms/keys/near-key/describe-key.json"))
@@ -125,5 +144,37 @@ import Testing
         ], uniquingKeysWith: { $1 }))
     #expect(again.status == 2)
     #expect(again.stderr.contains("already in the snapshot folder"))
+  }
+
+  @Test func readsTheOrganizationWithTheManagementAccountsProfile() throws {
+    let run = try Self.collect(["--profile", "one", "--profile", "two", "--organization"])
+    defer { try? FileManager.default.removeItem(at: run.folder) }
+    #expect(run.result.status == 1, "only the AccessDenied of profile two: \(run.result.stderr)")
+    #expect(run.result.stdout.contains("and the organization"))
+    let organizationCalls = run.calls.filter { $0.hasPrefix("organizations ") }
+    #expect(
+      organizationCalls.filter { !$0.contains("describe-organization") }.allSatisfy {
+        $0.contains("--profile two")
+      })
+    for path in [
+      "organizations/describe-organization.json", "organizations/list-accounts.json",
+      "organizations/list-roots.json",
+      "organizations/ous/ou-root-first/describe-organizational-unit.json",
+      "organizations/ous/ou-root-second/describe-organizational-unit.json",
+      "organizations/parents/111111111111/list-parents.json",
+      "organizations/parents/ou-root-second/list-parents.json",
+      "organizations/policies/p-scp/describe-policy.json",
+      "organizations/policies/p-rcp/list-targets-for-policy.json",
+    ] {
+      #expect(run.exists(path), "\(path)")
+    }
+  }
+
+  @Test func usesTheCurrentCredentialsWithoutProfiles() throws {
+    let run = try Self.collect([])
+    defer { try? FileManager.default.removeItem(at: run.folder) }
+    #expect(run.result.status == 0, "\(run.result.stderr)")
+    #expect(run.exists("333333333333/iam/get-account-authorization-details.json"))
+    #expect(run.calls.allSatisfy { !$0.contains("--profile") })
   }
 }
