@@ -59,8 +59,9 @@ struct CollectCommand: ParsableCommand {
     let outcome = collection.run()
     let collected = outcome.accounts
     guard !collected.isEmpty else { fail("no account could be collected") }
+    let accounts = "\(collected.count) account\(collected.count == 1 ? "" : "s")"
     print(
-      "collected \(collected.count) account\(collected.count == 1 ? "" : "s") (\(collected.joined(separator: ", ")))"
+      "collected \(accounts) (\(collected.joined(separator: ", ")))"
         + (outcome.organization ? " and the organization" : "") + " into \(output)")
     let problems = log.failures.count + log.warnings
     if problems > 0 {
