@@ -28,7 +28,7 @@ let package = Package(
       ]),
     .testTarget(name: "PolicyLanguageTests", dependencies: ["PolicyLanguage"], exclude: ["BadInput"]),
     .testTarget(name: "AuthorizationTests", dependencies: ["Authorization", "PolicyLanguage"]),
-    .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyLanguage"]),
+    .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyLanguage"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TrustGraphTests", dependencies: ["TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
     .testTarget(name: "ExportTests", dependencies: ["Export", "TrustGraph", "Inventory"]),
