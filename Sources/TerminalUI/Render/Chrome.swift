@@ -3,7 +3,7 @@ enum Chrome {
   static func drawBreadcrumb(_ state: AppState, on buffer: inout ScreenBuffer) {
     let tabs = tabsLine(state)
     let tabsWidth = tabs.reduce(0) { $0 + TerminalText.width($1.text) }
-    let showTabs = buffer.size.columns - tabsWidth >= 60
+    let showTabs = buffer.size.columns - tabsWidth >= 45
     let room = showTabs ? buffer.size.columns - tabsWidth - 1 : buffer.size.columns
     var filterSegments: StyledLine = []
     let filter = state.list(state.activeList).filter
@@ -13,13 +13,17 @@ enum Chrome {
     var crumbs =
       [Segment("trustwalk", .heading), Segment(state.model.source, .message)]
       + Self.crumbs(state).map { Segment($0) }
+    // The source (a snapshot, or DEMO) always stays; the view crumbs after it go first, oldest first.
     var dropped = false
-    while crumbs.count > 1, width(joined(crumbs, state.glyphs) + filterSegments) + 4 > room {
-      crumbs.remove(at: crumbs.count > 2 ? 1 : 0)
+    while crumbs.count > 3, width(joined(crumbs, state.glyphs) + filterSegments) + 4 > room {
+      crumbs.remove(at: 2)
       dropped = true
     }
-    if dropped { crumbs.insert(Segment(String(state.glyphs.ellipsis), .dim), at: crumbs.count > 1 ? 1 : 0) }
-    buffer.write(joined(crumbs, state.glyphs) + filterSegments, x: 0, y: 0, width: room)
+    if dropped { crumbs.insert(Segment(String(state.glyphs.ellipsis), .dim), at: 2) }
+    if width(joined(crumbs, state.glyphs) + filterSegments) > room { crumbs.removeFirst() }
+    let used = buffer.write(
+      joined(crumbs, state.glyphs), x: 0, y: 0, width: max(1, room - width(filterSegments)))
+    buffer.write(filterSegments, x: used, y: 0, width: room - used)
     if showTabs { buffer.write(tabs, x: buffer.size.columns - tabsWidth, y: 0) }
   }
 
@@ -96,7 +100,11 @@ enum Chrome {
 
   private static func positionText(_ state: AppState) -> String {
     let id = state.activeList
-    if case .paths = id { return "" }
+    if case .paths(let key) = id {
+      let total = PathDocument(state: state, key: key, width: state.size.columns - 1).lines.count
+      let top = state.cursor(id)
+      return total > state.bodyHeight ? "lines \(top + 1)-\(min(total, top + state.bodyHeight))/\(total)" : ""
+    }
     let count = state.itemCount(id)
     return count == 0 ? "0/0" : "\(state.cursor(id) + 1)/\(count)"
   }

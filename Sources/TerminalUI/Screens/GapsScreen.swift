@@ -15,7 +15,8 @@ enum GapsScreen {
     let cursor = state.cursor(.gaps)
     let footer = rows.isEmpty ? nil : "\(cursor + 1)/\(rows.count)"
     let inside = buffer.drawBox(
-      listArea, title: "Gaps (\(state.model.gaps.count) findings)", footer: footer,
+      listArea, title: "Gaps (\(state.model.gaps.count) finding\(state.model.gaps.count == 1 ? "" : "s"))",
+      footer: footer,
       focused: true, glyphs: state.glyphs)
     buffer.drawList(
       rows, cursor: cursor, focused: true, in: inside, glyphs: state.glyphs, empty: "no findings")

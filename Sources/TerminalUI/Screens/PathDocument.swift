@@ -79,7 +79,7 @@ struct PathDocument {
       case nil: .denied
       }
     let header = statement.policy + (statement.sid.map { " Sid \($0)" } ?? "")
-    let headerLines = TextLayout.wrapped(header, width: width - indent - effect.count - 1, indent: 2)
+    let headerLines = TextLayout.wrapped(header, width: width - indent - effect.count - 1)
     var lines: [StyledLine] = headerLines.enumerated().map { index, text in
       index == 0
         ? [Segment(pad), Segment(effect, effectStyle), Segment(" " + text)]

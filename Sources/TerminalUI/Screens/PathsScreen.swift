@@ -6,9 +6,5 @@ enum PathsScreen {
     for (row, line) in document.lines.dropFirst(top).prefix(body.height).enumerated() {
       buffer.write([Segment(" ")] + line, x: body.x, y: body.y + row, width: body.width)
     }
-    if document.lines.count > body.height {
-      let position = " \(top + 1)-\(min(document.lines.count, top + body.height))/\(document.lines.count) "
-      buffer.write(position, x: body.x + body.width - TerminalText.width(position), y: body.y, style: .dim)
-    }
   }
 }

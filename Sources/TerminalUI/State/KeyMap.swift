@@ -111,10 +111,17 @@ enum KeyMap {
     return nil
   }
 
-  /// The bottom-line hints for `scope`: the scope's own first, then the global ones.
+  /// The global actions in the order their hints are shown, most needed first (the line is cut at the right).
+  private static let hintPriority: [Action] = [
+    .help, .quit, .filter, .showMatrix, .showGaps, .copy, .export, .back,
+  ]
+
+  /// The bottom-line hints for `scope`: the scope's own first, then the global ones by priority.
   static func hints(in scope: KeyScope) -> [String] {
     let own = bindings.filter { $0.scope == scope }.compactMap(\.hint)
-    let shared = bindings.filter { $0.scope == .global }.compactMap(\.hint)
+    let shared = hintPriority.compactMap { action in
+      bindings.first { $0.scope == .global && $0.action == action }?.hint
+    }
     return own + shared
   }
 }
