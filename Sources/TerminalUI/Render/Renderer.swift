@@ -3,10 +3,10 @@
 public func render(_ state: AppState, size: ScreenSize) -> ScreenBuffer {
   var buffer = ScreenBuffer(size: size, ellipsis: state.glyphs.ellipsis)
   guard !size.isTooSmall else {
-    let message =
-      "terminal too small (\(size.columns)x\(size.rows), need \(ScreenSize.minimum.columns)x\(ScreenSize.minimum.rows))"
-    buffer.write(message, x: 0, y: 0, style: .message)
-    if size.rows > 1 { buffer.write("q quits", x: 0, y: 1, style: .dim) }
+    let minimum = ScreenSize.minimum
+    buffer.write("terminal too small", x: 0, y: 0, style: .message)
+    buffer.write("\(size.columns)x\(size.rows), need \(minimum.columns)x\(minimum.rows)", x: 0, y: 1)
+    buffer.write("q quits", x: 0, y: 2, style: .dim)
     return buffer
   }
   var sized = state
