@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Authorization
-
-@Test func moduleIsLinked() {
-  #expect(AuthorizationModule.name == "Authorization")
-}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Inventory
-
-@Test func moduleIsLinked() {
-  #expect(InventoryModule.name == "Inventory")
-}

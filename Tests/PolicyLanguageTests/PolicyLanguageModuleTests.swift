@@ -1,7 +1,0 @@
-import Testing
-
-@testable import PolicyLanguage
-
-@Test func moduleIsLinked() {
-  #expect(PolicyLanguageModule.name == "PolicyLanguage")
-}
