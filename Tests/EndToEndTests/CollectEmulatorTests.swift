@@ -55,12 +55,48 @@ import Testing
       #expect(collected.exists("\(account)/sts/get-caller-identity.json"))
       #expect(collected.exists("\(account)/iam/list-account-aliases.json"))
       #expect(collected.exists("\(account)/s3/list-buckets.json"))
-      #expect(collected.exists("\(account)/s3control/get-public-access-block.json.error.txt"))
+      #expect(collected.exists("\(account)/s3control/get-public-access-block.error.txt"))
     }
     try checkIdentities(collected)
     try checkBuckets(collected)
     try checkOrganization(collected)
     try checkNothingSecret(collected)
+    try checkLoaded(collected)
+  }
+
+  /// `trustwalk validate` loads the collected snapshot and counts what the fixture created.
+  private func checkLoaded(_ collected: Collected) throws {
+    let validation = try TrustwalkBinary.run(["validate", collected.folder.path, "--format", "json"])
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(validation.stdout.utf8)) as? [String: Any],
+      "\(validation.stderr)")
+    let snapshot = try #require((report["snapshots"] as? [[String: Any]])?.first)
+    #expect(snapshot["errors"] as? Int == 0)
+    #expect((snapshot["unknownFiles"] as? [String])?.isEmpty == true)
+    let problems = snapshot["problems"] as? [[String: Any]] ?? []
+    #expect(problems.allSatisfy { ($0["file"] as? String)?.contains("/s3control/") == true }, "\(problems)")
+    let accounts = Dictionary(
+      (snapshot["accounts"] as? [[String: Any]] ?? []).map { ($0["id"] as? String ?? "", $0) },
+      uniquingKeysWith: { $1 })
+    #expect(accounts.keys.sorted() == [Self.a, Self.b, Self.c])
+    let expected: [String: [String: Int]] = [
+      Self.a: [
+        "users": 1, "groups": 1, "roles": 1, "managedPolicies": 1, "inlinePolicies": 1, "buckets": 2,
+        "bucketPolicies": 1, "keys": 0,
+      ],
+      Self.b: ["users": 0, "roles": 1, "inlinePolicies": 1, "buckets": 1, "bucketPolicies": 1, "keys": 1],
+      Self.c: ["users": 1, "roles": 1, "buckets": 1, "bucketPolicies": 0],
+    ]
+    for (account, counts) in expected {
+      for (name, count) in counts {
+        #expect(accounts[account]?[name] as? Int == count, "\(account) \(name)")
+      }
+    }
+    let organization = snapshot["organization"] as? [String: Any]
+    #expect(organization?["managementAccount"] as? String == Self.a)
+    #expect(organization?["organizationalUnits"] as? Int == 1)
+    #expect(organization?["serviceControlPolicies"] as? Int == 2)
+    #expect(organization?["resourceControlPolicies"] as? Int == 2)
   }
 
   private func checkIdentities(_ collected: Collected) throws {
@@ -100,7 +136,7 @@ import Testing
       try collected.json("\(artifacts)/get-bucket-policy.json")["Policy"] as? String)
     #expect(policyText.contains("arn:aws:iam::\(Self.b):role/builder"))
     #expect(
-      try collected.text("\(Self.a)/s3/buckets/trustwalk-a-private/get-bucket-policy.json.error.txt")
+      try collected.text("\(Self.a)/s3/buckets/trustwalk-a-private/get-bucket-policy.error.txt")
         .contains("NoSuchBucketPolicy"))
     #expect(collected.exists("\(Self.a)/s3/buckets/trustwalk-a-private/get-bucket-acl.json"))
     let data = "\(Self.b)/s3/buckets/trustwalk-b-data"
@@ -113,7 +149,7 @@ import Testing
     #expect(keyPolicy["Policy"] is String)
     #expect(collected.exists("\(Self.b)/kms/keys/\(key)/describe-key.json"))
     #expect(
-      collected.exists("\(Self.c)/s3/buckets/trustwalk-c-logs/get-bucket-ownership-controls.json.error.txt"))
+      collected.exists("\(Self.c)/s3/buckets/trustwalk-c-logs/get-bucket-ownership-controls.error.txt"))
   }
 
   private func checkOrganization(_ collected: Collected) throws {

@@ -102,10 +102,10 @@ import Testing
     #expect(!run.result.stderr.contains("NoSuchBucketPolicy"), "absent settings are not warnings")
     #expect(run.exists("111111111111/s3control/get-public-access-block.json"))
     #expect(
-      try run.text("222222222222/s3control/get-public-access-block.json.error.txt").contains("AccessDenied"))
+      try run.text("222222222222/s3control/get-public-access-block.error.txt").contains("AccessDenied"))
     #expect(run.exists("111111111111/s3/buckets/b-111111111111/get-bucket-policy.json"))
     #expect(
-      try run.text("111111111111/s3/buckets/open-111111111111/get-bucket-policy.json.error.txt")
+      try run.text("111111111111/s3/buckets/open-111111111111/get-bucket-policy.error.txt")
         .contains("(NoSuchBucketPolicy)"))
     for command in [
       "get-bucket-ownership-controls", "get-public-access-block", "get-bucket-acl",

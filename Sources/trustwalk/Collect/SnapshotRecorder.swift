@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes each command's answer into the snapshot folder: its output unmodified as `NAME.json`,
-/// or its error text as `NAME.json.error.txt`. Errors meaning "not configured" are normal;
+/// or its error text as `NAME.error.txt`. Errors meaning "not configured" are normal;
 /// anything else (access denied, a network error) is also kept, and reported as a warning.
 struct SnapshotRecorder: Sendable {
   /// Error codes that only say a setting is absent.
@@ -17,7 +17,8 @@ struct SnapshotRecorder: Sendable {
   /// when the command succeeded.
   @discardableResult
   func record(_ result: AWSCLI.Result, at path: String) -> Data? {
-    let url = root.appendingPathComponent(result.succeeded ? path : path + ".error.txt")
+    let errorPath = (path.hasSuffix(".json") ? String(path.dropLast(5)) : path) + ".error.txt"
+    let url = root.appendingPathComponent(result.succeeded ? path : errorPath)
     do {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -12,7 +12,7 @@ struct CollectCommand: ParsableCommand {
       Runs the aws CLI found on PATH once per command of the snapshot layout, for each --profile (one per
       account), or with the current credentials when no profile is given. The account folder is named by
       `aws sts get-caller-identity`. Settings that are not configured (no bucket policy, ...) are kept as
-      COMMAND.json.error.txt with the CLI's error text. --organization also exports organizations/ from
+      COMMAND.error.txt with the CLI's error text. --organization also exports organizations/ from
       the management account (or a delegated administrator) among the profiles. The environment is
       passed through, so AWS_ENDPOINT_URL, AWS_CONFIG_FILE and the like work as for the aws CLI; nothing
       but command output is written.
