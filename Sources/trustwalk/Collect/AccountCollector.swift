@@ -19,7 +19,7 @@ struct AccountCollector: Sendable {
       return nil
     }
     guard let account = SnapshotRecorder.object(identity.output)?["Account"] as? String,
-      account.count == 12, account.allSatisfy(\.isNumber)
+      account.count == 12, account.allSatisfy({ $0.isASCII && $0.isNumber })
     else {
       log.failed(profileName, "sts get-caller-identity did not name an account")
       return nil

@@ -50,7 +50,7 @@ struct CollectCommand: ParsableCommand {
       fail("cannot create \(output): \(error)")
     }
     let log = CollectLog()
-    let collection = Collection(
+    let collection = CollectRun(
       base: AWSCLI(
         executable: executable, profile: nil, region: region, slots: DispatchSemaphore(value: jobs)),
       profiles: profiles, includeOrganization: organization, recorder: SnapshotRecorder(root: root, log: log),

@@ -3,7 +3,7 @@ import Foundation
 
 /// One `collect` run: identifies the account of every profile, collects each account once (in
 /// parallel), then the organization from its management account when asked.
-struct Collection: Sendable {
+struct CollectRun: Sendable {
   /// What was collected.
   struct Outcome {
     var accounts: [String] = []
