@@ -1,7 +1,7 @@
 /// Draws the whole screen for a state: breadcrumb, the current view (or "terminal too small"),
 /// the help overlay, and the bottom line. Pure: the same state and size give the same buffer.
 public func render(_ state: AppState, size: ScreenSize) -> ScreenBuffer {
-  var buffer = ScreenBuffer(size: size, ellipsis: state.glyphs.ellipsis)
+  var buffer = ScreenBuffer(size: size, glyphs: state.glyphs)
   guard !size.isTooSmall else {
     let minimum = ScreenSize.minimum
     buffer.write("terminal too small", x: 0, y: 0, style: .message)

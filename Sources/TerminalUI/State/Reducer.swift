@@ -107,6 +107,7 @@ extension AppState {
   fileprivate mutating func back() {
     if !list(activeList).filter.isEmpty {
       lists[activeList, default: ListState()].filter = ""
+      if activeList == .matrixRows { refreshMatrixFilterCache() }
     } else if screens.count > 1 {
       screens.removeLast()
     } else if screen == .browse, browseFocus != .accounts {
@@ -136,6 +137,7 @@ extension AppState {
     }
     list.cursor = 0
     lists[id] = list
+    if id == .matrixRows { refreshMatrixFilterCache() }
     if id == .accounts {
       lists[.principals, default: ListState()].cursor = 0
       lists[.resources, default: ListState()].cursor = 0
