@@ -13,9 +13,14 @@ enum TextLayout {
     return (result, used)
   }
 
-  /// `text` padded with spaces (or cut) to exactly `width` cells, as a segment.
+  /// `text` as a column `width` cells wide: padded with spaces, or cut with an ellipsis, always
+  /// leaving at least one space before the next column.
   static func padded(_ text: String, _ width: Int, _ style: Style = .normal) -> Segment {
-    let piece = cut(text, width)
+    var piece = cut(text, width - 1)
+    if piece.used < TerminalText.width(text), width >= 3 {
+      piece = cut(text, width - 2)
+      piece = (piece.text + "…", piece.used + 1)
+    }
     return Segment(piece.text + String(repeating: " ", count: max(0, width - piece.used)), style)
   }
 

@@ -17,7 +17,7 @@ enum QuestionListScreen {
     default:
       return
     }
-    let nameWidth = min(40, max(20, body.width / 3))
+    let nameWidth = min(48, max(20, body.width * 2 / 5))
     let row: (Int) -> StyledLine = { index in
       let key = questions[index]
       let cell = model.cell(key)
