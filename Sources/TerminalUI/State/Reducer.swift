@@ -55,9 +55,10 @@ extension AppState {
   fileprivate mutating func moveCursor(by delta: Int) {
     let id = activeList
     let count = itemCount(id)
-    let old = cursor(id)
-    lists[id, default: ListState()].cursor = max(0, min(old + delta, count - 1))
-    if id == .accounts, cursor(id) != old {
+    let old = cursor(id, count: count)
+    let new = max(0, min(old + delta, count - 1))
+    lists[id, default: ListState()].cursor = new
+    if id == .accounts, new != old {
       lists[.principals, default: ListState()].cursor = 0
       lists[.resources, default: ListState()].cursor = 0
     }
