@@ -24,12 +24,16 @@ enum TextLayout {
     return Segment(piece.text + String(repeating: " ", count: max(0, width - piece.used)), style)
   }
 
-  /// A line cut or padded to exactly `width` cells.
+  /// A line cut (with an ellipsis) or padded to exactly `width` cells.
   static func fitted(_ line: StyledLine, _ width: Int) -> StyledLine {
     var result: StyledLine = []
     var remaining = width
     for segment in line where remaining > 0 {
-      let piece = cut(segment.text, remaining)
+      var piece = cut(segment.text, remaining)
+      if piece.used < TerminalText.width(segment.text) {
+        piece = cut(segment.text, remaining - 1)
+        piece = (piece.text + "…", piece.used + 1)
+      }
       result.append(Segment(piece.text, segment.style))
       remaining -= piece.used
     }
