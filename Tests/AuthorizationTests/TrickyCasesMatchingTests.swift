@@ -1,5 +1,7 @@
 import Testing
 
+import PolicyLanguage
+
 @testable import Authorization
 
 // aws-authorization.md §7, cases 17–26: actions, resources, variables and condition operators.

@@ -1,5 +1,7 @@
 import Testing
 
+import PolicyLanguage
+
 @testable import Authorization
 
 // aws-authorization.md §7, cases 27–31: SCPs and RCPs.

@@ -1,5 +1,7 @@
 import Testing
 
+import PolicyLanguage
+
 @testable import Authorization
 
 // aws-authorization.md §7, cases 1–8 and 11–16: how resource policies name callers.
