@@ -27,7 +27,7 @@ struct EvaluateBenchmark: ParsableCommand {
 
   func run() throws {
     let request = EvaluationScenario.request
-    let layers = EvaluationScenario.layers
+    let layers = CompiledPolicyLayers(EvaluationScenario.layers)
     let expected = Evaluator.evaluate(request, layers: layers).outcome
     print("decision: \(expected.rawValue)")
     for traced in [false, true] {
