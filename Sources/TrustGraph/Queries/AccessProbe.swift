@@ -138,10 +138,27 @@ struct AccessProbe {
     }
     let traced = run(best.resource, traced: true)
     let kind: CoverageResult.Kind = coverage.kind == .none ? .some : coverage.kind
-    let patterns = coverage.patterns.isEmpty ? [best.resource] : coverage.patterns
+    let narrowest = Self.narrowestPatterns(sides.required, prefix: arnPrefix)
+    let patterns =
+      narrowest.isEmpty ? (coverage.patterns.isEmpty ? [best.resource] : coverage.patterns) : narrowest
     return Result(
       access: access(action, traced, kind, patterns), decision: traced, resource: best.resource,
       blockedByPublicAccess: false)
+  }
+
+  /// The patterns of the narrowest side that reach under the prefix: when both sides must allow, the
+  /// grant is the narrower one (a side covering only some keys, else the more specific patterns).
+  static func narrowestPatterns(_ groups: [[ResourceElement]], prefix: String) -> [String] {
+    var best: (rank: (Int, Int), patterns: [String])?
+    for group in groups where !group.isEmpty {
+      let alone = PrefixCoverage.evaluate(prefix: prefix, required: [group], denied: [])
+      guard alone.kind != .none, !alone.patterns.isEmpty else { continue }
+      let literal =
+        alone.patterns.map { $0.prefix { $0 != "*" && $0 != "?" }.count }.reduce(0, +) / alone.patterns.count
+      let rank = (alone.kind == .some ? 1 : 0, literal)
+      if best == nil || rank > best!.rank { best = (rank, alone.patterns) }
+    }
+    return best?.patterns ?? []
   }
 
   private func witnesses(coverage: CoverageResult, sides: CoverageSides, prefix: String) -> [String] {

@@ -61,7 +61,8 @@ struct DirectAccess {
 
   /// Principals that could have access: the bucket account's principals with a matching identity
   /// grant, other accounts' principals with a grant when the bucket policy names them or their
-  /// account, every principal the policy names, and the owner's root.
+  /// account, and every principal the policy names (roots of the snapshot's accounts are not listed: no export
+  /// describes them; `*` stands for anonymous callers).
   private func candidates(bucket: Bucket, prefix: String, actions: [String]) -> [PrincipalProfile] {
     let directory = graph.directory
     var ids = Set<String>()
@@ -77,28 +78,22 @@ struct DirectAccess {
         }
       }
     }
-    ids.insert("arn:aws:iam::\(bucket.account):root")
     for statement in bucket.policy?.statements ?? [] where statement.effect == .allow {
       for entry in statement.principal?.entries ?? [] {
         for profile in NamedPrincipals.profiles(for: entry, directory: directory) {
-          if directory.profile(profile.id) != nil {
-            ids.insert(profile.id)
-          } else {
+          if directory.profile(profile.id) == nil {
             extra[profile.id] = profile
+          } else if profile.kind != .accountRoot {
+            ids.insert(profile.id)
           }
         }
       }
       if statement.principal?.negated == true {
-        for profile in NamedPrincipals.profiles(for: .everyone, directory: directory) {
-          extra[profile.id] = profile
-        }
+        extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous
       }
     }
     if graph.bucketGrants.isPublic(bucket.name) {
-      for profile in NamedPrincipals.profiles(for: .everyone, directory: directory)
-      where extra[profile.id] == nil {
-        extra[profile.id] = profile
-      }
+      extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous
     }
     let known = ids.sorted().compactMap { directory.profile($0) }
     return known + extra.keys.sorted().compactMap { extra[$0] }

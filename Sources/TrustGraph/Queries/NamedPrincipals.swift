@@ -12,7 +12,7 @@ enum NamedPrincipals {
   static func profiles(for entry: PrincipalReference, directory: Directory) -> [PrincipalProfile] {
     switch entry {
     case .everyone:
-      return [anonymous, directory.anyAccount]
+      return [anonymous]
     case .account(let id):
       return [
         directory.profile("arn:aws:iam::\(id):root")
