@@ -174,7 +174,8 @@ struct AccessProbe {
       let alone = PrefixCoverage.evaluate(prefix: prefix, required: [side], denied: [])
       all += alone.patterns.filter { !all.contains($0) }
       guard alone.kind == kind, !alone.patterns.isEmpty else { continue }
-      let literal = alone.patterns.map { $0.prefix { $0 != "*" && $0 != "?" }.count }.reduce(0, +) / alone.patterns.count
+      let literal =
+        alone.patterns.map { $0.prefix { $0 != "*" && $0 != "?" }.count }.reduce(0, +) / alone.patterns.count
       if best == nil || literal > best!.literal { best = (literal, alone.patterns) }
     }
     return best?.patterns ?? all
@@ -211,7 +212,7 @@ struct AccessProbe {
 
   // MARK: SSE-KMS
 
-  private func kmsUse(_ profile: PrincipalProfile, bucket: Bucket, action: String) -> KMSUse? {
+  func kmsUse(_ profile: PrincipalProfile, bucket: Bucket, action: String) -> KMSUse? {
     guard let encryption = bucket.encryption, encryption.algorithm.hasPrefix("aws:kms"),
       let keyId = encryption.kmsKeyId
     else { return nil }

@@ -17,7 +17,8 @@ struct CanWhatCommand: ParsableCommand {
   var format: OutputFormat = .text
 
   func run() throws {
-    let (snapshot, rest) = QueryArguments.split(arguments, required: 1, command: "can-what", usage: "[SNAPSHOT] PRINCIPAL")
+    let (snapshot, rest) = QueryArguments.split(
+      arguments, required: 1, command: "can-what", usage: "[SNAPSHOT] PRINCIPAL")
     let principal = rest[0]
     let inventory = try SnapshotLocator.load(snapshot, command: "can-what") {
       QueryArguments.holds($0, principal: principal)

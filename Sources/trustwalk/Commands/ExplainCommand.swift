@@ -28,7 +28,8 @@ struct ExplainCommand: ParsableCommand {
 
   func run() throws {
     let (snapshot, rest) = QueryArguments.split(
-      arguments, required: 2, command: "explain", usage: "[SNAPSHOT] PRINCIPAL TARGET (--action A | --access L)")
+      arguments, required: 2, command: "explain",
+      usage: "[SNAPSHOT] PRINCIPAL TARGET (--action A | --access L)")
     let principal = rest[0]
     let target = QueryArguments.target(rest[1], command: "explain")
     let inventory = try SnapshotLocator.load(snapshot, command: "explain") {

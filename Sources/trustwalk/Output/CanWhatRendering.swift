@@ -19,8 +19,10 @@ enum CanWhatRendering {
             bucket.levels.map { level in
               .object([
                 ("level", .string(level.level.rawValue)), ("actions", QueryJSON.strings(level.actions)),
-                ("coverage", .string(level.coverage.rawValue)), ("patterns", QueryJSON.strings(level.patterns)),
-                ("conditional", .bool(level.conditional)), ("conditions", QueryJSON.conditions(level.conditions)),
+                ("coverage", .string(level.coverage.rawValue)),
+                ("patterns", QueryJSON.strings(level.patterns)),
+                ("conditional", .bool(level.conditional)),
+                ("conditions", QueryJSON.conditions(level.conditions)),
                 ("chain", QueryJSON.strings(level.chain)),
               ])
             })
@@ -48,7 +50,8 @@ enum CanWhatRendering {
     for bucket in result.buckets {
       lines.append("  \(bucket.bucket)  (\(bucket.account))")
       for level in bucket.levels {
-        var text = "    \(level.level.rawValue): \(level.coverage.rawValue)  \(level.patterns.joined(separator: ", "))"
+        var text =
+          "    \(level.level.rawValue): \(level.coverage.rawValue)  \(level.patterns.joined(separator: ", "))"
         if level.conditional { text += "  (conditional)" }
         lines.append(text)
         lines.append("      actions: \(level.actions.joined(separator: ", "))")

@@ -13,7 +13,8 @@ enum ExplainRendering {
     }
     return JSONOutput.object([
       ("principal", .string(explanation.principal)), ("target", .string(explanation.target.text)),
-      ("actions", QueryJSON.strings(explanation.actions)), ("decision", .string(explanation.outcome.rawValue)),
+      ("actions", QueryJSON.strings(explanation.actions)),
+      ("decision", .string(explanation.outcome.rawValue)),
       ("chains", .array(chains)), ("notes", QueryJSON.strings(explanation.notes)),
     ]).rendered + "\n"
   }
@@ -23,7 +24,8 @@ enum ExplainRendering {
       .object([("account", QueryJSON.optional(side.account)), ("layers", QueryJSON.layers(side.layers))])
     }
     return .object([
-      ("hop", .int(hop.hop)), ("from", .string(hop.from)), ("to", .string(hop.to)), ("action", .string(hop.action)),
+      ("hop", .int(hop.hop)), ("from", .string(hop.from)), ("to", .string(hop.to)),
+      ("action", .string(hop.action)),
       ("decision", .string(hop.outcome.rawValue)),
       ("failingLayers", QueryJSON.strings(hop.failingLayers.map(\.rawValue))),
       ("callerSide", side(hop.callerSide)), ("resourceSide", side(hop.resourceSide)),
@@ -42,7 +44,8 @@ enum ExplainRendering {
     case .explicitDeny: verdict = "DENIED (explicit deny)"
     }
     lines.append(
-      "explain \(explanation.principal) -> \(explanation.target.text) (\(ActionList.short(explanation.actions))): \(verdict)")
+      "explain \(explanation.principal) -> \(explanation.target.text) (\(ActionList.short(explanation.actions))): \(verdict)"
+    )
     if explanation.chains.isEmpty { lines.append("no candidate chain") }
     for (index, chain) in explanation.chains.enumerated() {
       lines.append("")
@@ -57,7 +60,9 @@ enum ExplainRendering {
   private static func hopLines(_ hop: ExplainedHop, width: Int) -> [String] {
     var lines: [String] = []
     var head = "  hop \(hop.hop): \(hop.from) -> \(hop.to)  \(hop.action): \(hop.outcome.rawValue)"
-    if !hop.failingLayers.isEmpty { head += "  — failing layer: \(hop.failingLayers.map(\.rawValue).joined(separator: ", "))" }
+    if !hop.failingLayers.isEmpty {
+      head += "  — failing layer: \(hop.failingLayers.map(\.rawValue).joined(separator: ", "))"
+    }
     lines.append(head)
     let left = sideLines("caller side", hop.callerSide)
     var right = sideLines("resource side", hop.resourceSide)
@@ -79,9 +84,12 @@ enum ExplainRendering {
   }
 
   private static func layerLines(_ layer: LayerResult) -> [String] {
-    var lines = ["  \(layer.layer.rawValue)\(layer.level.map { " level \($0)" } ?? ""): \(layer.outcome.rawValue)"]
+    var lines = [
+      "  \(layer.layer.rawValue)\(layer.level.map { " level \($0)" } ?? ""): \(layer.outcome.rawValue)"
+    ]
     for statement in layer.statements {
-      var text = "    \(statement.effect.rawValue) \(statement.policy.name) \(statement.sid ?? "#\(statement.index)")"
+      var text =
+        "    \(statement.effect.rawValue) \(statement.policy.name) \(statement.sid ?? "#\(statement.index)")"
       if let location = statement.location { text += " line \(location.line)" }
       lines.append(text)
     }
@@ -100,7 +108,8 @@ enum Columns {
     for row in 0..<max(left.count, right.count) {
       let a = row < left.count ? left[row] : ""
       let b = row < right.count ? right[row] : ""
-      lines.append(pad + a + String(repeating: " ", count: column - a.count) + " | " + b)
+      let line = pad + a + String(repeating: " ", count: column - a.count) + " | " + b
+      lines.append(b.isEmpty ? String(line.dropLast()) : line)
     }
     return lines
   }
