@@ -4,7 +4,8 @@
 /// inside the policy text is not a position in the file: the diagnostic is then placed at the
 /// string, and the message names the line and column inside the policy text.
 struct DiagnosticReporter {
-  let source: PolicySource
+  /// The document's source; `embeddedAt` is set once the text turns out to be wrapped.
+  var source: PolicySource
   private(set) var diagnostics: [Diagnostic] = []
 
   init(source: PolicySource) {

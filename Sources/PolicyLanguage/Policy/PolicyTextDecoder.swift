@@ -10,15 +10,24 @@ enum PolicyTextDecoder {
   /// How many layers of wrapping (JSON string, URL encoding) are unwrapped before giving up.
   static let maximumLayers = 3
 
+  /// Unwraps and parses `input`. Once the text turns out to be wrapped (URL-encoded, or a JSON
+  /// string), positions inside the unwrapped text no longer are file positions: the reporter's
+  /// `embeddedAt` is then set to where the wrapped text starts, and messages give inner positions.
   static func decode(_ input: [UInt8], reporter: inout DiagnosticReporter) -> Decoded? {
     var bytes = input
     var wrapping: String? = nil
+    let outerLines = LineIndex(input)
+    if input.starts(with: [0xEF, 0xBB, 0xBF]) {
+      reporter.report(
+        .warning, at: 0, lines: outerLines, pointer: "", "byte-order mark at the start of the text ignored")
+    }
     for _ in 0..<maximumLayers {
       let start = firstSignificantByte(bytes)
       if start < bytes.count, bytes[start] == UInt8(ascii: "%") {
+        if wrapping == nil { markEmbedded(at: start, lines: outerLines, reporter: &reporter) }
         guard let decoded = percentDecode(bytes[start...]) else {
           reporter.report(
-            .error, at: start, lines: LineIndex(bytes), pointer: "",
+            .error, at: start, lines: nil, pointer: "",
             "the policy text looks URL-encoded but holds an invalid %-escape")
           return nil
         }
@@ -37,6 +46,7 @@ enum PolicyTextDecoder {
         return nil
       }
       guard let inner = root.stringValue else { return Decoded(root: root, lines: lines) }
+      if wrapping == nil { markEmbedded(at: start, lines: outerLines, reporter: &reporter) }
       bytes = Array(inner.utf8)
       wrapping = "JSON-string"
     }
@@ -44,6 +54,10 @@ enum PolicyTextDecoder {
       .error, at: 0, lines: nil, pointer: "",
       "the policy text is wrapped in more than \(maximumLayers) layers of JSON strings or URL encoding")
     return nil
+  }
+
+  private static func markEmbedded(at offset: Int, lines: LineIndex, reporter: inout DiagnosticReporter) {
+    if reporter.source.embeddedAt == nil { reporter.source.embeddedAt = lines.location(of: offset) }
   }
 
   /// Index of the first byte that is not a byte-order mark or JSON whitespace.
