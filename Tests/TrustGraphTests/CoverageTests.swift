@@ -137,3 +137,13 @@ func starAfterSlashDiffersFromStarBeforeIt(pattern: String, prefix: String, expe
   #expect(kinds[45] == .some)
   #expect(elapsed < .seconds(1), "50 evaluations took \(elapsed)")
 }
+
+@Test func arnFieldWildcardsStayInTheirField() {
+  let anyRegion = ResourceElement(["arn:aws:s3:*:*:b/*"])
+  #expect(PrefixCoverage.evaluate(prefix: bucket, required: [[anyRegion]], denied: []).kind == .all)
+  let sneaky = ResourceElement(["arn:aws:iam::*:role/x"])
+  #expect(
+    PrefixCoverage.evaluate(prefix: "arn:aws:iam::1:2:", required: [[sneaky]], denied: []).kind == .none)
+  let whole = ResourceElement(["arn:aws:iam*role/x"])
+  #expect(PrefixCoverage.evaluate(prefix: "arn:aws:iam::1:2:", required: [[whole]], denied: []).kind == .some)
+}

@@ -33,7 +33,7 @@ struct CoverageExplorer {
         alphabet[scalar] = Int32(alphabet.count)
       }
     }
-    let compiled = patterns.map { CompiledPattern($0, symbolOf: { alphabet[$0]! }) }
+    let compiled = patterns.map { CompiledPattern($0, symbolOf: { alphabet[$0] }) }
     let afterPrefix = readPrefix(prefix, compiled: compiled, alphabet: alphabet)
 
     var constants = [Bool](repeating: false, count: patterns.count)
