@@ -75,7 +75,7 @@ private typealias F = Fixture
   #expect(
     findings("codebuild.amazonaws.com", [F.condition(.arnLike, "aws:SourceArn", ["arn:aws:codebuild:*"])])
       .isEmpty)
-  #expect(findings("ec2.amazonaws.com").isEmpty)
+  #expect(findings("ec2.amazonaws.com").map(\.severity) == [.low])
   #expect(findings("config.amazonaws.com", path: "/aws-service-role/config.amazonaws.com/").isEmpty)
 }
 
@@ -212,4 +212,17 @@ private func kmsInventory(keyPolicy: [Statement], writerIdentity: [Statement], k
   #expect(severities == severities.sorted(by: >))
   #expect(severities.first == .critical)
   #expect(severities.last == .low)
+}
+
+@Test func danglingPrincipalNamedTwiceIsOneFindingWithBothStatements() {
+  let typo = PrincipalReference.role(arn: "arn:aws:iam::111111111111:role/Deplyer", account: F.callerAccount)
+  let policy = [
+    F.statement(["s3:GetObject"], resources: ["arn:aws:s3:::data/*"], principals: [typo], sid: "Objects"),
+    F.statement(["s3:ListBucket"], resources: ["arn:aws:s3:::data"], principals: [typo], sid: "List"),
+  ]
+  let inventory = F.inventory(
+    callerRoles: [F.role(F.callerRole)], buckets: [F.bucket("data", policy: policy)])
+  let findings = F.findings(inventory, rule: .danglingArn)
+  #expect(findings.count == 1)
+  #expect(findings.first?.evidence.map(\.sid) == ["Objects", "List"])
 }

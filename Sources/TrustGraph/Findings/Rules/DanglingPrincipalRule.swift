@@ -1,3 +1,4 @@
+import Authorization
 import PolicyLanguage
 
 /// TW003 and TW004: resource policies that name deleted principals (bare unique ids) or users and
@@ -7,38 +8,46 @@ enum DanglingPrincipalRule: GapRule {
     let index = context.index
     var findings: [Finding] = []
     for policy in ResourcePolicy.all(in: index.inventory) {
+      var named: [PrincipalReference] = []
+      var evidence: [PrincipalReference: [StatementEvidence]] = [:]
       for statement in policy.document.statements {
-        for entry in statement.principal?.entries ?? [] {
-          guard let rule = classify(entry, index: index) else { continue }
-          let evidence = StatementFacts.evidence(statement, in: policy.document)
-          if rule == .danglingUniqueId {
-            findings.append(
-              Finding(
-                rule: rule,
-                message:
-                  "\(policy.label) (account \(policy.owner)) names \(entry.text), the unique id of a deleted principal; it matches nobody.",
-                accounts: [policy.owner], principals: [entry.text], resources: [policy.resource],
-                evidence: [evidence],
-                fix:
-                  "Account \(policy.owner) should remove \(entry.text) from \(policy.label), or name the principal that replaced it."
-              ))
-          } else {
-            let account = entry.account ?? ""
-            findings.append(
-              Finding(
-                rule: rule,
-                message:
-                  "\(policy.label) (account \(policy.owner)) names \(entry.text), which does not exist in account \(account).",
-                accounts: [policy.owner, account], principals: [entry.text], resources: [policy.resource],
-                evidence: [evidence],
-                fix:
-                  "Account \(policy.owner) should correct or remove \(entry.text) in \(policy.label); whoever creates that principal in \(account) would inherit the grant."
-              ))
-          }
+        for entry in statement.principal?.entries ?? [] where classify(entry, index: index) != nil {
+          if evidence[entry] == nil { named.append(entry) }
+          evidence[entry, default: []].append(StatementFacts.evidence(statement, in: policy.document))
         }
+      }
+      for entry in named {
+        findings.append(finding(entry, policy: policy, evidence: evidence[entry] ?? [], index: index))
       }
     }
     return findings
+  }
+
+  /// One finding per principal entry and policy, with every statement that names it.
+  private static func finding(
+    _ entry: PrincipalReference, policy: ResourcePolicy, evidence: [StatementEvidence], index: SnapshotIndex
+  ) -> Finding {
+    if classify(entry, index: index) == .danglingUniqueId {
+      return Finding(
+        rule: .danglingUniqueId,
+        message:
+          "\(policy.label) (account \(policy.owner)) names \(entry.text), the unique id of a deleted principal; "
+          + "it matches nobody.",
+        accounts: [policy.owner], principals: [entry.text], resources: [policy.resource], evidence: evidence,
+        fix:
+          "Account \(policy.owner) should remove \(entry.text) from \(policy.label), or name the principal that replaced it."
+      )
+    }
+    let account = entry.account ?? ""
+    return Finding(
+      rule: .danglingArn,
+      message:
+        "\(policy.label) (account \(policy.owner)) names \(entry.text), which does not exist in account \(account).",
+      accounts: [policy.owner, account], principals: [entry.text], resources: [policy.resource],
+      evidence: evidence,
+      fix:
+        "Account \(policy.owner) should correct or remove \(entry.text) in \(policy.label); whoever creates that "
+        + "principal in \(account) would inherit the grant.")
   }
 
   private static func classify(_ entry: PrincipalReference, index: SnapshotIndex) -> FindingRule? {

@@ -47,7 +47,10 @@ enum KMSWriterRule: GapRule {
               accounts: [account.id, writer.account], principals: [writer.name],
               resources: [bucket.arn, key.arn],
               evidence: [writer.evidence] + problem.evidence,
-              details: [FindingDetail("SSE-KMS key: \(key.arn)", file: file)], fix: problem.fix))
+              details: [
+                FindingDetail("SSE-KMS key: \(key.arn)", file: file),
+                FindingDetail("key policy of \(key.arn)", file: key.policy?.source.file),
+              ], fix: problem.fix))
         }
       }
     }

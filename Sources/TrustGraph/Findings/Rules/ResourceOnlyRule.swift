@@ -74,8 +74,10 @@ enum ResourceOnlyRule: GapRule {
           Finding(
             rule: .resourceOnly, severity: severity,
             message:
-              "\(kind) (account \(owner)) allows \(who), but no principal of account \(account) has an identity "
-              + "policy that uses it.",
+              "\(kind) (account \(owner)) allows \(who), but "
+              + (severity == .low
+                ? "no principal of account \(account) has an identity policy that uses it."
+                : "its own policies never use it."),
             accounts: [owner, account], principals: [who], resources: [resource],
             evidence: [StatementFacts.evidence(statement, in: policy)],
             fix:

@@ -37,17 +37,12 @@ enum ExternalTrustRule: GapRule {
   }
 }
 
-/// TW006: a role trusts an AWS service without `aws:SourceAccount` / `aws:SourceArn`.
-///
-/// Compute services that run customer code under a role passed with `iam:PassRole` inside the
-/// account (EC2, Lambda, ECS tasks) are not confused deputies and are skipped, as are
-/// service-linked roles (their trust policies belong to AWS).
+/// TW006: a role trusts an AWS service without `aws:SourceAccount` / `aws:SourceArn` (low: usual for
+/// EC2 and Lambda roles, whose use also needs `iam:PassRole` in the account). Service-linked roles
+/// are skipped: their trust policies belong to AWS.
 enum ServiceTrustRule: GapRule {
   static let sourceKeys: Set<String> = [
     "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
-  ]
-  static let passRoleServices: Set<String> = [
-    "ec2.amazonaws.com", "lambda.amazonaws.com", "edgelambda.amazonaws.com", "ecs-tasks.amazonaws.com",
   ]
 
   static func findings(in context: GapContext) -> [Finding] {
@@ -59,9 +54,7 @@ enum ServiceTrustRule: GapRule {
         where statement.effect == .allow && !StatementFacts.pins(statement, oneOf: sourceKeys) {
           guard let element = statement.principal, !element.negated else { continue }
           let services = element.entries.compactMap { entry -> String? in
-            guard case .service(let name) = entry, !passRoleServices.contains(name.lowercased()) else {
-              return nil
-            }
+            guard case .service(let name) = entry else { return nil }
             return name
           }
           guard !services.isEmpty else { continue }
