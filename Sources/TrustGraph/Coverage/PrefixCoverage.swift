@@ -65,7 +65,7 @@ public enum PrefixCoverage {
     func element(_ resource: ResourceElement) -> CoverageExpression.Element {
       CoverageExpression.Element(
         negated: resource.negated,
-        patterns: resource.patterns.map { table.add(LanguagePattern(arn: $0.pattern)) })
+        patterns: resource.patterns.map { table.add(.arn, $0.pattern) })
     }
     let groups = required.map { group in group.map { [element($0)] } }
     let expression = CoverageExpression(groups: groups, denied: denied.map { [element($0)] })
@@ -87,7 +87,7 @@ public enum PrefixCoverage {
   ) -> [String] {
     let texts = resource.patterns.map(\.pattern)
     guard resource.negated else {
-      return texts.filter { outcome.reachesPrefix[table.index(of: LanguagePattern(arn: $0))!] }
+      return texts.filter { outcome.reachesPrefix[table.index(.arn, $0)!] }
     }
     var ownTable = PatternTable()
     let complement = explore(prefix: prefix, required: [[resource]], denied: [], table: &ownTable)
