@@ -33,7 +33,8 @@ let package = Package(
       name: "TrustGraphTests", dependencies: ["TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
     .testTarget(
       name: "ExportTests", dependencies: ["Export", "TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrustGraph", "Inventory"]),
+    .testTarget(
+      name: "TerminalUITests", dependencies: ["TerminalUI", "TrustGraph", "Inventory"], exclude: ["Golden"]),
     .testTarget(name: "EndToEndTests", dependencies: ["trustwalk"]),
   ],
   swiftLanguageModes: [.v6]
