@@ -26,9 +26,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "PolicyLanguage", "Authorization", "Inventory", "TrustGraph", "Export", "TerminalUI",
       ]),
-    .testTarget(name: "PolicyLanguageTests", dependencies: ["PolicyLanguage"]),
+    .testTarget(name: "PolicyLanguageTests", dependencies: ["PolicyLanguage"], exclude: ["BadInput"]),
     .testTarget(name: "AuthorizationTests", dependencies: ["Authorization", "PolicyLanguage"]),
-    .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyLanguage"]),
+    .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyLanguage"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TrustGraphTests", dependencies: ["TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
     .testTarget(name: "ExportTests", dependencies: ["Export", "TrustGraph", "Inventory"]),

@@ -44,11 +44,14 @@ public struct LayerResult: Sendable, Hashable {
   public var outcome: Decision.Outcome
   /// The statements that decided this layer (matching allows, or the denies that fired).
   public var statements: [StatementEvidence]
+  /// For SCP and RCP layers: the organization level (0 = root, then each OU, the account last).
+  public var level: Int?
 
-  public init(layer: Layer, outcome: Decision.Outcome, statements: [StatementEvidence]) {
+  public init(layer: Layer, outcome: Decision.Outcome, statements: [StatementEvidence], level: Int? = nil) {
     self.layer = layer
     self.outcome = outcome
     self.statements = statements
+    self.level = level
   }
 }
 

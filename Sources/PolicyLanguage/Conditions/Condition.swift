@@ -1,14 +1,25 @@
 /// One `Operator: { Key: [values] }` clause of a statement's `Condition` block.
+///
+/// The values are compiled once for their operator (globs, numbers, dates, CIDRs, ARN patterns);
+/// changing `op` or `values` recompiles them.
 public struct Condition: Sendable, Hashable {
-  public var op: ConditionOperator
+  public var op: ConditionOperator {
+    didSet { matcher = ConditionMatcher(op: op, values: values) }
+  }
   /// The condition key as written (`aws:SourceAccount`); compare with `normalizedKey`.
-  public var key: String
+  public var key: String {
+    didSet { normalizedKey = key.lowercased() }
+  }
   /// The key lower-cased: condition keys are case-insensitive.
   public var normalizedKey: String
   /// The values, OR'ed (for negated operators: none may match).
-  public var values: [String]
+  public var values: [String] {
+    didSet { matcher = ConditionMatcher(op: op, values: values) }
+  }
   /// Where the key appears in the document's text.
   public var location: SourceLocation?
+  /// The values compiled for the operator.
+  private(set) var matcher: ConditionMatcher
 
   public init(op: ConditionOperator, key: String, values: [String], location: SourceLocation? = nil) {
     self.op = op
@@ -16,6 +27,25 @@ public struct Condition: Sendable, Hashable {
     self.normalizedKey = key.lowercased()
     self.values = values
     self.location = location
+    matcher = ConditionMatcher(op: op, values: values)
+  }
+
+  /// Why some values cannot match anything for this operator (a date that is no date...), for warnings.
+  public var valueProblems: [String] {
+    zip(values, matcher.values).compactMap { text, value in
+      value.isInvalid ? "\"\(text)\" is not a valid \(matcher.family.valueDescription) for \(op.raw)" : nil
+    }
+  }
+
+  public static func == (lhs: Condition, rhs: Condition) -> Bool {
+    lhs.op == rhs.op && lhs.normalizedKey == rhs.normalizedKey && lhs.values == rhs.values
+      && lhs.key == rhs.key && lhs.location == rhs.location
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(op)
+    hasher.combine(normalizedKey)
+    hasher.combine(values)
   }
 }
 

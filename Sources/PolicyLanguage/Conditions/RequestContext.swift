@@ -28,7 +28,11 @@ public struct RequestContext: Sendable, Hashable {
 
   /// What the context says of `key`.
   public func lookup(_ key: String) -> ContextLookup {
-    let normalized = key.lowercased()
+    lookup(normalizedKey: key.lowercased())
+  }
+
+  /// What the context says of a key already lower-cased (saves the lower-casing on hot paths).
+  public func lookup(normalizedKey normalized: String) -> ContextLookup {
     if let found = values[normalized] { return .present(found) }
     if unknownKeys.contains(normalized) || matchesUnknownFamily(normalized) { return .unknown }
     return .absent

@@ -20,20 +20,3 @@ public struct ActionElement: Sendable, Hashable {
     return negated ? !matched : matched
   }
 }
-
-/// The `Resource` (or `NotResource`) element: ARN patterns, matched case-sensitively.
-public struct ResourceElement: Sendable, Hashable {
-  /// True for `NotResource`.
-  public var negated: Bool
-  public var patterns: [Glob]
-
-  public init(negated: Bool, patterns: [Glob]) {
-    self.negated = negated
-    self.patterns = patterns
-  }
-
-  /// Convenience: compiles `patterns` case-sensitively.
-  public init(negated: Bool = false, _ patterns: [String]) {
-    self.init(negated: negated, patterns: patterns.map { Glob($0, caseInsensitive: false) })
-  }
-}

@@ -1,10 +1,74 @@
 import ArgumentParser
+import Authorization
+import Foundation
+import PolicyLanguage
 
-/// `trustwalk simulate` (not built yet: see the open issues).
+/// `trustwalk simulate`: evaluates one request offline, the way AWS would, with its evidence.
 struct SimulateCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "simulate", abstract: "Not built yet.")
+  static let configuration = CommandConfiguration(
+    commandName: "simulate",
+    abstract: "Evaluate one request against the policies in a request file, as AWS would.",
+    discussion: """
+      The request file (see formats.md) names the principal, action, resource and context, and holds
+      the policies of every layer. Prints the decision (allow, implicitDeny, explicitDeny, or
+      conditional when --unknown keys decide it) and each layer with the statements that decided it.
+      Exit status: 0 with a decision, 2 when the request file cannot be read or is invalid.
+      """)
+
+  /// The output formats of `simulate`.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+  }
+
+  @Option(name: .long, help: "The request file (JSON), or - for standard input.")
+  var request: String
+
+  @Option(name: .long, help: "Output format: text or json.")
+  var format: Format = .text
+
+  @Option(
+    name: .customLong("unknown"),
+    help: "A condition key the snapshot cannot decide (repeatable; KEY/* covers a family).")
+  var unknownKeys: [String] = []
 
   func run() throws {
-    throw ValidationError("trustwalk simulate is not built yet")
+    let displayName = request == "-" ? "<stdin>" : request
+    guard let bytes = readInput() else {
+      throw failure("\(displayName): error: cannot read the request file")
+    }
+    let lines = LineIndex(bytes)
+    let root: JSONNode
+    do {
+      root = try JSONReader.parse(bytes)
+    } catch {
+      throw failure("\(displayName):\(lines.location(of: error.offset)): error: \(error.message)")
+    }
+    let (input, diagnostics) = SimulationInputReader.read(
+      root, file: displayName, lines: lines, unknownKeys: unknownKeys)
+    for diagnostic in diagnostics { printError(diagnostic.description) }
+    guard let input, !diagnostics.contains(where: { $0.severity == .error }) else {
+      throw ExitCode(2)
+    }
+    let decision = Evaluator.evaluate(input.request, layers: input.layers, traced: true)
+    switch format {
+    case .text: print(DecisionReport.text(decision))
+    case .json: print(DecisionReport.json(decision).rendered)
+    }
+  }
+
+  private func readInput() -> [UInt8]? {
+    if request == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+    return FileManager.default.contents(atPath: request).map(Array.init)
+  }
+
+  private func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// Reports `message` and gives the exit status of unreadable input.
+  private func failure(_ message: String) -> ExitCode {
+    printError(message)
+    return ExitCode(2)
   }
 }

@@ -1,0 +1,93 @@
+import PolicyLanguage
+
+/// How a `Principal` entry named the caller. In the same account it decides what else must allow
+/// (aws-authorization.md §2 step 4): a user, session or `"*"` grant suffices alone, a role grant
+/// still needs the boundary and session policy, an account grant needs the identity policies too.
+public enum PrincipalMatch: Int, Sendable, Hashable, Comparable, CaseIterable {
+  /// The entry named the caller's account (`ACCOUNT` or `arn:…:root`).
+  case account
+  /// The entry named the caller's role (`arn:…:role/PATH/NAME`): every session of it.
+  case role
+  /// The entry named the caller's IAM user.
+  case user
+  /// The entry named the caller's session (`assumed-role/ROLE/SESSION`) or federated user.
+  case session
+  /// `"*"`, `{"AWS": "*"}`, or an `Allow` with a `NotPrincipal` that does not list the caller.
+  case everyone
+  /// `{"Service": …}` naming the calling service.
+  case service
+
+  /// Ordered by how little else a same-account grant of this kind needs.
+  public static func < (lhs: PrincipalMatch, rhs: PrincipalMatch) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension Caller {
+  /// How `reference` names this caller, or nil when it does not.
+  ///
+  /// A role ARN names every session of the role; a session ARN only that session; an account any
+  /// principal of it; a bare unique id (a deleted principal) nobody; `"*"` everyone, anonymous
+  /// callers and services included. Principal ARNs compare case-sensitively.
+  public func match(_ reference: PrincipalReference) -> PrincipalMatch? {
+    switch reference {
+    case .everyone:
+      return .everyone
+    case .account(let id):
+      return isAuthenticatedPrincipal && account == id ? .account : nil
+    case .user(let arn, _):
+      return kind == .user && self.arn == arn ? .user : nil
+    case .role(let arn, _):
+      return kind == .role && self.arn == arn ? .role : nil
+    case .assumedRole(let arn, _, _, _):
+      return kind == .role && sessionArn == arn ? .session : nil
+    case .federatedUser(let arn, _):
+      return kind == .federatedUser && self.arn == arn ? .session : nil
+    case .service(let name):
+      return kind == .service && arn.lowercased() == name.lowercased() ? .service : nil
+    case .uniqueId, .federatedProvider, .canonicalUser, .unrecognized:
+      return nil
+    }
+  }
+
+  /// For a role caller whose session name is not known: whether `reference` names a session of
+  /// this role, and which session name the caller would have to choose.
+  public func sessionNameNeeded(for reference: PrincipalReference) -> String? {
+    guard kind == .role, sessionArn == nil,
+      case .assumedRole(_, let account, let roleName, let session) = reference,
+      account == self.account, roleName == ArnParts.lastPathComponent(of: arn)
+    else { return nil }
+    return session
+  }
+
+  /// Whether a `NotPrincipal` list exempts this caller.
+  ///
+  /// AWS may check the account, then the role or user, then the session, so a caller is exempt only
+  /// when its account is listed together with its user, role or federated-user ARN (a session
+  /// additionally may be listed, but the role must be); see the NotPrincipal page of the IAM guide.
+  public func isExempted(by references: [PrincipalReference]) -> Bool {
+    var accountListed = false
+    var selfListed = false
+    for reference in references {
+      switch reference {
+      case .everyone: return true
+      case .account(let id) where isAuthenticatedPrincipal && id == account: accountListed = true
+      case .user, .role, .federatedUser, .service:
+        if let found = match(reference), found != .account { selfListed = true }
+      default: break
+      }
+    }
+    switch kind {
+    case .accountRoot: return accountListed
+    case .service: return selfListed
+    case .anonymous: return false
+    case .user, .role, .federatedUser: return accountListed && selfListed
+    }
+  }
+
+  /// IAM users, role sessions, federated users and account roots: principals that belong to an account.
+  var isAuthenticatedPrincipal: Bool {
+    switch kind {
+    case .user, .role, .federatedUser, .accountRoot: return true
+    case .service, .anonymous: return false
+    }
+  }
+}
