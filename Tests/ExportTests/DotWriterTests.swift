@@ -12,10 +12,10 @@ import Testing
     #expect(dot.contains("subgraph \"cluster:111111111111\" {"))
     #expect(dot.contains("label=\"account-a (111111111111)\";"))
     #expect(dot.contains("\"\(SampleDiagram.userArn)\" -> \"\(SampleDiagram.roleArn)\""))
-    #expect(dot.contains("label=\"write\\nPutObject, PutObjectAcl\\nall of foo/*\""))
+    #expect(dot.contains("label=\"write: PutObject, PutObjectAcl\\nall of foo/*\""))
     #expect(
       dot.contains(
-        "label=\"Who can write s3://account-b-bucket/foo/\\nsnapshot: SampleData/upload-only-prefixes\""))
+        "label=\"Who can write s3://account-b-bucket/foo/\\lsnapshot: SampleData/upload-only-prefixes\\l\""))
     // The focus is drawn bold; each kind has its own shape.
     #expect(dot.contains("shape=\"note\""))
     #expect(dot.contains("penwidth=2.5"))
@@ -89,7 +89,7 @@ import Testing
     #expect(dot.contains("subgraph \"cluster_legend\""))
     #expect(dot.contains("label=\"IAM user\""))
     #expect(dot.contains("label=\"S3 prefix\""))
-    #expect(dot.contains("label=\"write access\""))
+    #expect(dot.contains("<TD ALIGN=\"LEFT\">write access</TD>"))
     #expect(!dot.contains("label=\"KMS key\""))
     #expect(!dot.contains("label=\"read access\""))
     #expect(!dot.contains("conditional (needs"))

@@ -21,6 +21,7 @@ struct DotLegend {
     self.prefix = prefix
   }
 
+  /// A box with one sample node per kind (real shapes) and one table of the arrows, in one column.
   func write(into output: inout DotOutput) {
     guard !nodeKinds.isEmpty || !edgeSamples.isEmpty else { return }
     output.line(1, "subgraph \(DotQuoting.identifier("cluster_legend")) {")
@@ -30,16 +31,39 @@ struct DotLegend {
       let node = DiagramNode(id: prefix + "node:" + kind.rawValue, label: DotStyle.name(kind), kind: kind)
       DotWriter.writeNode(node, indent: 2, into: &output)
     }
-    for (index, sample) in edgeSamples.enumerated() {
-      let from = DotQuoting.identifier(prefix + "edge:\(index):from")
-      let to = DotQuoting.identifier(prefix + "edge:\(index):to")
-      output.line(2, "\(from) [shape=point, width=0.04, color=\"#94a3b8\", label=\"\"];")
-      output.line(2, "\(to) [shape=point, width=0.04, color=\"#94a3b8\", label=\"\"];")
-      var attributes = [("label", DotQuoting.label([sample.text]))]
-      attributes += DotStyle.edgeAttributes(sample.edge).map { ($0.0, DotQuoting.identifier($0.1)) }
-      output.line(2, "\(from) -> \(to) [\(DotOutput.list(attributes))];")
+    if !edgeSamples.isEmpty {
+      let rows = edgeSamples.map(Self.row).joined()
+      let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">\(rows)</TABLE>"
+      output.line(
+        2, "\(DotQuoting.identifier(prefix + "arrows")) [shape=plaintext, fontsize=9, label=<\(table)>];")
     }
     output.line(1, "}")
+  }
+
+  /// One table row: a drawn arrow in the sample's colour (dashed or bold as the edge) and its meaning.
+  private static func row(_ sample: EdgeSample) -> String {
+    let attributes = Dictionary(DotStyle.edgeAttributes(sample.edge), uniquingKeysWith: { first, _ in first })
+    let style = attributes["style"] ?? ""
+    var arrow = style.contains("dashed") ? "╍╍╍▶" : style.contains("dotted") ? "┈┈┈▶" : "━━━▶"
+    if style.contains("bold") { arrow = "<B>\(arrow)</B>" }
+    let color = attributes["color"] ?? "#000000"
+    return "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(html(color))\">\(arrow)</FONT></TD>"
+      + "<TD ALIGN=\"LEFT\">\(html(sample.text))</TD></TR>"
+  }
+
+  /// Text escaped for an HTML-like label.
+  private static func html(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      default: result.append(character)
+      }
+    }
+    return result
   }
 
   /// The arrow kinds present in `edges`, in a fixed order, then dashed and red when used.
@@ -64,10 +88,10 @@ struct DotLegend {
     var samples: [EdgeSample] = []
     let fixed: [(DiagramEdge.Kind, String)] = [
       (.memberOf, "member of group"),
-      (.assumeRole, "may assume role (sts:AssumeRole)"),
-      (.federatedAssume, "federated sign-in to role"),
+      (.assumeRole, "may assume role"),
+      (.federatedAssume, "federated sign-in (OIDC/SAML)"),
       (.serviceAssume, "service may assume role"),
-      (.viaService("service"), "runs as role via a service (iam:PassRole)"),
+      (.viaService("service"), "runs as role via a service (PassRole)"),
     ]
     for (kind, text) in fixed where kinds.contains(kindName(kind)) {
       samples.append(EdgeSample(text: text, edge: DiagramEdge(from: "", to: "", kind: kind)))
@@ -85,12 +109,12 @@ struct DotLegend {
     if let aggregate {
       samples.append(
         EdgeSample(
-          text: "edges between collapsed nodes", edge: DiagramEdge(from: "", to: "", kind: aggregate)))
+          text: "merged arrows (count)", edge: DiagramEdge(from: "", to: "", kind: aggregate)))
     }
     if hasConditional {
       samples.append(
         EdgeSample(
-          text: "conditional (needs context the snapshot lacks)",
+          text: "conditional (needs the conditions shown)",
           edge: DiagramEdge(from: "", to: "", kind: .assumeRole, state: .conditional)))
     }
     if hasDenied {

@@ -30,11 +30,13 @@ enum DotQuoting {
     return result + "\""
   }
 
-  /// `"…"` for a label or tooltip made of `lines`, each shown on its own centred line.
-  static func label(_ lines: [String], truncating: Bool = true) -> String {
+  /// `"…"` for a label or tooltip made of `lines`, each shown on its own centred line (or, with
+  /// `leftAligned`, each ended by `\l` so that Graphviz aligns it left).
+  static func label(_ lines: [String], truncating: Bool = true, leftAligned: Bool = false) -> String {
     let escaped = lines.flatMap(splitLines).map { line in
       escapeLabelLine(truncating ? truncated(line) : line)
     }
+    if leftAligned { return "\"" + escaped.map { $0 + "\\l" }.joined() + "\"" }
     return "\"" + escaped.joined(separator: "\\n") + "\""
   }
 

@@ -25,7 +25,8 @@ public enum DotWriter {
     output.line(2, "charset=\"UTF-8\", rankdir=LR, newrank=true, compound=true,")
     output.line(2, "nodesep=0.25, ranksep=0.6, pad=0.2, fontname=\(font), fontsize=12,")
     output.line(2, "labelloc=t, labeljust=l,")
-    output.line(2, "label=\(DotQuoting.label([model.title] + model.notes, truncating: false))")
+    output.line(
+      2, "label=\(DotQuoting.label([model.title] + model.notes, truncating: false, leftAligned: true))")
     output.line(1, "];")
     output.line(1, "node [fontname=\(font), fontsize=10, margin=\"0.08,0.04\", height=0.3];")
     output.line(1, "edge [fontname=\(font), fontsize=9, arrowsize=0.7];")
@@ -41,6 +42,10 @@ public enum DotWriter {
 
   private static func writeEdge(_ edge: DiagramEdge, into output: inout DotOutput) {
     var lines = [DotStyle.baseLabel(edge.kind)] + edge.annotations
+    if case .access = edge.kind, edge.annotations.count > 0 {
+      // `write: PutObject, PutObjectAcl` on one line: the level and its actions read together.
+      lines = ["\(lines[0]): \(lines[1])"] + lines.dropFirst(2)
+    }
     if case .denied(let reason) = edge.state { lines.append("DENIED: \(reason)") }
     var attributes = [("label", DotQuoting.label(lines))]
     attributes += DotStyle.edgeAttributes(edge).map { ($0.0, DotQuoting.identifier($0.1)) }
