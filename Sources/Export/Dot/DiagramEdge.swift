@@ -14,8 +14,12 @@ public struct DiagramEdge: Sendable, Hashable {
     case viaService(String)
     /// Principal → bucket or prefix.
     case access(DiagramAccessLevel)
+    /// Principal → bucket or prefix with several levels in one arrow (drawn as parallel coloured lines).
+    case accessLevels([DiagramAccessLevel])
     /// Bucket → the KMS key it is encrypted with.
     case encryptedWith
+    /// A principal a resource policy names, drawn when the name leads nowhere (a dangling principal).
+    case namedInPolicy
     /// Several edges between two collapsed nodes.
     case aggregate(count: Int)
   }

@@ -76,6 +76,7 @@ struct DotLegend {
     for edge in edges {
       switch edge.kind {
       case .access(let level): levels.insert(level)
+      case .accessLevels(let more): levels.formUnion(more)
       case .aggregate: aggregate = .aggregate(count: 2)
       default: kinds.insert(kindName(edge.kind))
       }
@@ -100,6 +101,11 @@ struct DotLegend {
       samples.append(
         EdgeSample(
           text: "\(level.rawValue) access", edge: DiagramEdge(from: "", to: "", kind: .access(level))))
+    }
+    if kinds.contains(kindName(.namedInPolicy)) {
+      samples.append(
+        EdgeSample(
+          text: "named in a bucket policy", edge: DiagramEdge(from: "", to: "", kind: .namedInPolicy)))
     }
     if kinds.contains(kindName(.encryptedWith)) {
       samples.append(

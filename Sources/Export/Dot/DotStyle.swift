@@ -80,7 +80,9 @@ enum DotStyle {
     case .assumeRole, .federatedAssume, .serviceAssume: "#334155"
     case .viaService: "#7c3aed"
     case .access(let level): color(level)
+    case .accessLevels(let levels): levels.map(color).joined(separator: ":")
     case .encryptedWith: "#a16207"
+    case .namedInPolicy: "#64748b"
     case .aggregate: "#475569"
     }
   }
@@ -104,7 +106,9 @@ enum DotStyle {
     case .serviceAssume: "service assumes"
     case .viaService(let service): "PassRole via \(service)"
     case .access(let level): level.rawValue
+    case .accessLevels(let levels): levels.map(\.rawValue).joined(separator: " · ")
     case .encryptedWith: "SSE-KMS"
+    case .namedInPolicy: "named in bucket policy"
     case .aggregate(let count): count == 1 ? "1 edge" : "\(count) edges"
     }
   }
@@ -116,8 +120,8 @@ enum DotStyle {
     var attributes: [(String, String)] = []
     switch edge.kind {
     case .memberOf: attributes.append(("arrowhead", "onormal"))
-    case .encryptedWith: styles.append("dotted")
-    case .access: attributes.append(("penwidth", "1.6"))
+    case .encryptedWith, .namedInPolicy: styles.append("dotted")
+    case .access, .accessLevels: attributes.append(("penwidth", "1.6"))
     case .viaService: attributes.append(("arrowhead", "vee"))
     case .aggregate(let count):
       attributes.append(("penwidth", count >= 100 ? "3" : count >= 10 ? "2" : "1"))
@@ -131,7 +135,7 @@ enum DotStyle {
       styles.append("bold")
     }
     attributes.append(("color", color))
-    attributes.append(("fontcolor", color))
+    attributes.append(("fontcolor", color.contains(":") ? "#334155" : color))
     if !styles.isEmpty { attributes.append(("style", styles.joined(separator: ","))) }
     return attributes
   }

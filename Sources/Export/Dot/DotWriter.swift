@@ -10,11 +10,12 @@ public enum DotWriter {
     let edges = sortedEdges(model.edges)
     output.line(0, "digraph \(DotQuoting.identifier("trustwalk")) {")
     writeDefaults(model, into: &output)
-    ClusterTree(clusters: model.clusters, nodes: nodes).write(into: &output, node: writeNode)
-    for edge in edges { writeEdge(edge, into: &output) }
+    // Written first, the legend lands below the diagram (dot stacks unconnected parts in reverse order).
     if model.includesLegend {
       DotLegend(nodes: nodes, edges: edges).write(into: &output)
     }
+    ClusterTree(clusters: model.clusters, nodes: nodes).write(into: &output, node: writeNode)
+    for edge in edges { writeEdge(edge, into: &output) }
     output.line(0, "}")
     return output.text
   }

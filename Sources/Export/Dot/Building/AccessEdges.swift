@@ -43,6 +43,40 @@ extension DiagramCanvas {
   }
 }
 
+extension DiagramCanvas {
+  /// Merges the access edges that share both ends and state into one `accessLevels` edge, so that a
+  /// principal with five levels on a bucket gets one arrow (drawn as parallel coloured lines).
+  mutating func mergeAccessLevels() {
+    struct Key: Hashable {
+      var from: String
+      var to: String
+      var state: DiagramEdge.State
+    }
+    var merged: [Key: [DiagramEdge]] = [:]
+    var others: [DiagramEdge] = []
+    for edge in edges {
+      guard case .access = edge.kind else {
+        others.append(edge)
+        continue
+      }
+      merged[Key(from: edge.from, to: edge.to, state: edge.state), default: []].append(edge)
+    }
+    replaceEdges(
+      others
+        + merged.map { key, group in
+          guard group.count > 1 else { return group[0] }
+          let levels = group.compactMap { edge -> DiagramAccessLevel? in
+            if case .access(let level) = edge.kind { return level } else { return nil }
+          }.sorted()
+          // The levels name the arrow; the actions are in the focused diagrams; coverage lines stay.
+          let rest = uniqueLines(group.flatMap { $0.annotations.dropFirst() })
+          return DiagramEdge(
+            from: key.from, to: key.to, kind: .accessLevels(levels), state: key.state,
+            annotations: rest)
+        })
+  }
+}
+
 /// The lines in order, each once.
 private func uniqueLines(_ lines: [String]) -> [String] {
   var seen = Set<String>()

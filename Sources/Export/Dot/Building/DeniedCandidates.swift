@@ -32,6 +32,18 @@ struct DeniedCandidates {
     principals = found.filter { seen.insert($0).inserted }.sorted()
   }
 
+  /// Why a principal a policy names can never act, when that is so: a bare unique id, or the ARN of a
+  /// principal missing from an account the snapshot holds.
+  static func danglingReason(_ principal: String, graph: TrustGraph, clusters: AccountClusters) -> String? {
+    if !principal.contains(":") && (principal.hasPrefix("AROA") || principal.hasPrefix("AIDA")) {
+      return "bare unique id: matches nobody"
+    }
+    let parts = principal.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count >= 6, graph.directory.profile(principal) == nil else { return nil }
+    let account = String(parts[4])
+    return clusters.contains(account) ? "no such principal in \(account)" : nil
+  }
+
   /// Whether `pattern` names the bucket (or keys in it) without a wildcard in the bucket name.
   private static func names(_ bucketArn: String, pattern: String) -> Bool {
     pattern == bucketArn || pattern.hasPrefix(bucketArn + "/")

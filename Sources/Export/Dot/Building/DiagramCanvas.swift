@@ -32,6 +32,17 @@ struct DiagramCanvas {
     edges.append(edge)
   }
 
+  /// Replaces every edge (after merging).
+  mutating func replaceEdges(_ newEdges: [DiagramEdge]) {
+    edges = newEdges
+  }
+
+  /// Removes `ids` and every edge that touches one of them.
+  mutating func removeNodes(_ ids: Set<String>) {
+    for id in ids { nodes[id] = nil }
+    edges.removeAll { ids.contains($0.from) || ids.contains($0.to) }
+  }
+
   /// Draws the hop `from` → `to` of a chain with every graph edge that makes it, with its conditions.
   mutating func addHop(from: String, to: String) {
     let made = graph.edges(from: from).filter { $0.to == to }

@@ -63,16 +63,17 @@ enum EdgeText {
       return name(layer, hop: hop) + account
     }
     let explicit = hop.outcome == .explicitDeny ? "explicit deny by " : "no allow in "
-    return parts.isEmpty ? "denied" : explicit + parts.joined(separator: " and ")
+    return parts.isEmpty ? "denied" : explicit + parts.joined(separator: "\nand ")
   }
 
   /// Why SSE-KMS stops a request.
   static func kmsFailure(_ use: KMSUse) -> String {
-    let key = use.key.split(separator: "/").last.map(String.init) ?? use.key
+    let id = use.key.split(separator: "/").last.map(String.init) ?? use.key
+    let key = id.count > 12 ? id.prefix(8) + "…" : id
     switch use.status {
-    case .awsManagedKeyCrossAccount: return "aws/s3 key cannot be used across accounts"
+    case .awsManagedKeyCrossAccount: return "the aws/s3 key\ncannot be used across accounts"
     case .keyNotInSnapshot: return "key \(key) is not in the snapshot"
-    default: return "key policy of \(key) does not allow \(use.action)"
+    default: return "key policy of \(key)\ndoes not allow \(use.action)"
     }
   }
 

@@ -116,14 +116,12 @@ struct TargetDiagram {
     for candidate in DeniedCandidates(graph: graph, inventory: inventory, bucket: bucketAndPrefix.0)
       .principals
     where !reaching.contains(candidate) {
-      let explanation = graph.explain(principal: candidate, target: target, actions: actions)
-      let failing = explanation.chains.filter { $0.failingHop != nil }
-      guard !failing.isEmpty else {
-        let reason = graph.nodes[candidate] == nil ? "no such principal" : "no candidate chain"
-        canvas.addEdge(
-          DiagramEdge(from: candidate, to: focus, kind: .access(.read), state: .denied(reason: reason)))
+      if let reason = DeniedCandidates.danglingReason(candidate, graph: graph, clusters: canvas.clusters) {
+        canvas.addEdge(DiagramEdge(from: candidate, to: focus, kind: .namedInPolicy, state: .denied(reason: reason)))
         continue
       }
+      let explanation = graph.explain(principal: candidate, target: target, actions: actions)
+      let failing = explanation.chains.filter { $0.failingHop != nil }
       for chain in failing.prefix(1 + request.maxChainsPerPrincipal) {
         addFailing(chain, &canvas, focus: focus)
       }
