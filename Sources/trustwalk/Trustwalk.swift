@@ -21,6 +21,7 @@ struct Trustwalk: ParsableCommand {
       ValidateCommand.self,
       SynthCommand.self,
       CollectCommand.self,
+      BenchCommand.self,
     ],
     defaultSubcommand: BrowseCommand.self
   )

@@ -27,10 +27,10 @@ struct EvaluationInput {
     caller.isAuthenticatedPrincipal && caller.account != nil && caller.account == resourceAccount
   }
 
-  /// The conditions still undecided when `statement` applies to this action, resource and context
-  /// (empty: it applies outright), or nil when it does not apply. The principal is checked elsewhere.
+  /// The conditions still undecided when `statement`, whose action applies, applies to this
+  /// resource and context (empty: it applies outright), or nil when it does not apply. The
+  /// principal is checked elsewhere.
   func undecidedConditions(of statement: Statement, variables: Bool) -> [Condition]? {
-    guard statement.action.applies(to: action) else { return nil }
     var undecided: [Condition] = []
     if let element = statement.resource {
       switch element.applies(to: resource, context: context, variables: variables) {

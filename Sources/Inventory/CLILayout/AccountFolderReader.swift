@@ -24,7 +24,8 @@ struct AccountFolderReader {
     var account = Account(id: folder.name)
     var sawIAM = false
     var references = PolicyReferences()
-    for item in folder.items(log: log) {
+    let items = folder.items(log: log)
+    for item in items {
       guard case .folder(let service) = item else {
         Folder.reportUnknown(item, log: log)
         continue
@@ -38,7 +39,7 @@ struct AccountFolderReader {
       default: Folder.reportUnknown(item, log: log)
       }
     }
-    if !sawIAM {
+    if !sawIAM && !items.isEmpty {
       log.warning(
         folder.path + "/",
         "no iam/\(Self.authorizationDetails).json: the users, groups and roles of \(account.id) are unknown")

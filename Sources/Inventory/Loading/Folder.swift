@@ -55,10 +55,13 @@ struct Folder {
     return items
   }
 
-  /// Reports every item as not part of the layout (a folder once, with a trailing `/`).
+  /// Reports an item that is not part of the layout (a folder once, with a trailing `/`). A folder
+  /// named like a file (`….json`, `….txt`) is an error: the file it stands for cannot be read.
   static func reportUnknown(_ item: Item, log: LoadLog) {
     switch item {
     case .file(_, let path): log.unknown(path)
+    case .folder(let folder) where folder.name.hasSuffix(".json") || folder.name.hasSuffix(".txt"):
+      log.error(folder.path, "is a folder where a file was expected; not read")
     case .folder(let folder): log.unknown(folder.path + "/")
     }
   }

@@ -1,7 +1,7 @@
 extension PolicyDocumentReader {
   /// Reads a `Condition` block. Problems never drop the statement: a clause that cannot be read
   /// becomes an `unknown` clause, which evaluates as undecidable (conditional), never as false.
-  mutating func readConditionBlock(_ node: JSONNode, pointer: String) -> [Condition] {
+  mutating func readConditionBlock(_ node: JSONNode, pointer: PointerPath) -> [Condition] {
     guard let operators = node.members else {
       error(
         node.offset, pointer,
@@ -11,7 +11,7 @@ extension PolicyDocumentReader {
     }
     var groups: [(name: String, conditions: [Condition])] = []
     for member in operators {
-      let operatorPointer = pointer + "/" + escapePointer(member.key)
+      let operatorPointer = pointer.appending(member.key)
       let op = ConditionOperator.parse(member.key)
       if op.base == .unknown {
         warning(
@@ -43,13 +43,13 @@ extension PolicyDocumentReader {
     return groups.flatMap(\.conditions)
   }
 
-  private mutating func readConditionKeys(_ keys: [JSONMember], op: ConditionOperator, pointer: String)
+  private mutating func readConditionKeys(_ keys: [JSONMember], op: ConditionOperator, pointer: PointerPath)
     -> [Condition]
   {
     var conditions: [Condition] = []
     var seen: [String: Int] = [:]
     for member in keys {
-      let keyPointer = pointer + "/" + escapePointer(member.key)
+      let keyPointer = pointer.appending(member.key)
       let location = lines.location(of: member.keyOffset)
       var condition: Condition
       if let values = conditionValues(member.value, pointer: keyPointer) {
@@ -80,7 +80,7 @@ extension PolicyDocumentReader {
 
   /// A condition value: string, number or boolean, or an array of them (numbers and booleans are
   /// compared as their text). Nil, with an error, for anything else.
-  private mutating func conditionValues(_ node: JSONNode, pointer: String) -> [String]? {
+  private mutating func conditionValues(_ node: JSONNode, pointer: PointerPath) -> [String]? {
     func scalar(_ value: JSONValue) -> String? {
       switch value {
       case .string(let text), .number(let text): return text
@@ -94,7 +94,7 @@ extension PolicyDocumentReader {
       for (index, element) in elements.enumerated() {
         guard let text = scalar(element.value) else {
           error(
-            element.offset, pointer + "/\(index)",
+            element.offset, pointer.appending(index),
             "condition values must be strings, numbers or booleans, found \(element.value.kindDescription); "
               + "the condition is treated as undecidable")
           return nil

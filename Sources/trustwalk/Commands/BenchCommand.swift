@@ -1,0 +1,54 @@
+import ArgumentParser
+import Authorization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `trustwalk bench` (hidden): micro-benchmarks for BENCHMARKS.md. Run from a release build.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench", abstract: "Benchmarks (run from a release build).", shouldDisplay: false,
+    subcommands: [EvaluateBenchmark.self])
+}
+
+/// `trustwalk bench evaluate`: evaluations per second of issue 2's reference request, on one core.
+struct EvaluateBenchmark: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "evaluate",
+    abstract:
+      "Evaluate 10 identity policies x 10 statements, a 20-statement bucket policy, an SCP level and a boundary."
+  )
+
+  @Option(help: "Evaluations per measurement.")
+  var iterations = 300_000
+
+  func run() throws {
+    let request = EvaluationScenario.request
+    let layers = EvaluationScenario.layers
+    let expected = Evaluator.evaluate(request, layers: layers).outcome
+    print("decision: \(expected.rawValue)")
+    for traced in [false, true] {
+      var agreeing = 0
+      let start = (wall: Self.now(CLOCK_MONOTONIC), cpu: Self.now(CLOCK_THREAD_CPUTIME_ID))
+      for _ in 0..<iterations
+      where Evaluator.evaluate(request, layers: layers, traced: traced).outcome == expected {
+        agreeing += 1
+      }
+      let wall = Self.now(CLOCK_MONOTONIC) - start.wall
+      let cpu = Self.now(CLOCK_THREAD_CPUTIME_ID) - start.cpu
+      print(
+        "\(traced ? "traced" : "untraced"): \(Int(Double(iterations) / cpu)) evaluations per CPU second, "
+          + "\(Int(Double(iterations) / wall)) per wall-clock second (\(agreeing) of \(iterations) agree)")
+    }
+  }
+
+  /// Seconds on `clock`: CPU time of this thread is the fair measure on a shared machine.
+  private static func now(_ clock: clockid_t) -> Double {
+    var time = timespec()
+    clock_gettime(clock, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+}
