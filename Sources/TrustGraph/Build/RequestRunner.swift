@@ -40,13 +40,16 @@ struct RequestRunner: Sendable {
   }
 
   /// A request decided by the caller's own policies only (no resource policy), such as `iam:PassRole`
-  /// or `codebuild:StartBuild`.
+  /// or `codebuild:StartBuild`. With `callerSideOnly`, the resource counts as the caller's own, so
+  /// the answer is whether the caller's side would allow a cross-account request.
   func identityOnly(
     _ profile: PrincipalProfile, action: String, resource: String, values: [String: [String]] = [:],
-    traced: Bool
+    callerSideOnly: Bool = false, traced: Bool
   ) -> Decision {
     let account = ARNParts(resource)?.account
-    let resourceAccount = account.flatMap { $0.isEmpty || $0.hasWildcard ? nil : $0 } ?? profile.account
+    let resourceAccount =
+      callerSideOnly
+      ? profile.account : account.flatMap { $0.isEmpty || $0.hasWildcard ? nil : $0 } ?? profile.account
     let request = Request(
       caller: profile.caller, action: action, resource: resource, resourceAccount: resourceAccount,
       context: contexts.context(

@@ -138,7 +138,9 @@ struct AccessProbe {
     }
     let traced = run(best.resource, traced: true)
     let kind: CoverageResult.Kind = coverage.kind == .none ? .some : coverage.kind
-    let narrowest = Self.narrowestPatterns(sides.required, prefix: arnPrefix)
+    let narrowest =
+      sides.unitedSides.map { Self.specificPatterns($0, prefix: arnPrefix, kind: kind) }
+      ?? Self.narrowestPatterns(sides.required, prefix: arnPrefix)
     let patterns =
       narrowest.isEmpty ? (coverage.patterns.isEmpty ? [best.resource] : coverage.patterns) : narrowest
     return Result(
@@ -159,6 +161,24 @@ struct AccessProbe {
       if best == nil || rank > best!.rank { best = (rank, alone.patterns) }
     }
     return best?.patterns ?? []
+  }
+
+  /// For sides that each grant alone: the patterns of the most specific side that alone gives the
+  /// overall coverage `kind`.
+  static func specificPatterns(_ sides: [[ResourceElement]], prefix: String, kind: CoverageResult.Kind)
+    -> [String]
+  {
+    var best: (literal: Int, patterns: [String])?
+    var all: [String] = []
+    for side in sides where !side.isEmpty {
+      let alone = PrefixCoverage.evaluate(prefix: prefix, required: [side], denied: [])
+      all += alone.patterns.filter { !all.contains($0) }
+      guard alone.kind == kind, !alone.patterns.isEmpty else { continue }
+      let literal =
+        alone.patterns.map { $0.prefix { $0 != "*" && $0 != "?" }.count }.reduce(0, +) / alone.patterns.count
+      if best == nil || literal > best!.literal { best = (literal, alone.patterns) }
+    }
+    return best?.patterns ?? all
   }
 
   private func witnesses(coverage: CoverageResult, sides: CoverageSides, prefix: String) -> [String] {
@@ -192,7 +212,7 @@ struct AccessProbe {
 
   // MARK: SSE-KMS
 
-  private func kmsUse(_ profile: PrincipalProfile, bucket: Bucket, action: String) -> KMSUse? {
+  func kmsUse(_ profile: PrincipalProfile, bucket: Bucket, action: String) -> KMSUse? {
     guard let encryption = bucket.encryption, encryption.algorithm.hasPrefix("aws:kms"),
       let keyId = encryption.kmsKeyId
     else { return nil }

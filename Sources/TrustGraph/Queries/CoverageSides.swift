@@ -8,6 +8,9 @@ import PolicyLanguage
 struct CoverageSides {
   var required: [[ResourceElement]] = []
   var denied: [ResourceElement] = []
+  /// In the bucket owner's account either side grants alone: the identity side and the bucket side,
+  /// kept apart so that the answer can name the more specific one.
+  var unitedSides: [[ResourceElement]]?
 
   init(profile: PrincipalProfile, bucket: Bucket, policy: PolicyDocument?, action: String) {
     var identity = Self.allows(profile.identityPolicies, action)
@@ -28,12 +31,16 @@ struct CoverageSides {
     }
     if profile.account == bucket.account {
       required = [identity + direct]
+      unitedSides = [identity, direct]
     } else if profile.kind == .anonymous || profile.kind == .service {
       required = [direct]
     } else {
       required = [identity, direct + byAccount]
     }
-    if let boundary = profile.permissionsBoundary { required.append(Self.allows([boundary], action)) }
+    let namedUser = profile.kind == .user && profile.account == bucket.account && !direct.isEmpty
+    if let boundary = profile.permissionsBoundary, !namedUser {
+      required.append(Self.allows([boundary], action))
+    }
     denied += Self.unconditionalDenies(
       profile.identityPolicies + [profile.permissionsBoundary].compactMap { $0 }, action)
     for level in profile.serviceControlPolicies ?? [] { denied += Self.unconditionalDenies(level, action) }

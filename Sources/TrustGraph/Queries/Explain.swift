@@ -10,12 +10,13 @@ extension TrustGraph {
   public func explain(principal: String, target: QueryTarget, actions: [String]) -> Explanation {
     var explanation = Explanation(
       principal: principal, target: target, actions: actions, outcome: .implicitDeny, chains: [], notes: [])
-    guard
-      let start = directory.profile(principal)
-        ?? (nodes[principal] != nil ? NamedPrincipals.nodeProfile(principal, graph: self) : nil)
-    else {
+    guard let start = startProfile(principal) else {
       explanation.notes.append("\(principal) is not in the snapshot")
       return explanation
+    }
+    if start.isExternal {
+      explanation.notes.append(
+        "\(principal) is not in the snapshot: its own account's side (\(start.account)) is assumed to allow")
     }
     let search = ChainSearch(graph: self)
     var reach: [(profile: PrincipalProfile, path: [GraphEdge])] = [(start, [])]
@@ -25,7 +26,7 @@ extension TrustGraph {
     let finals = FinalHop(graph: self, target: target, actions: actions)
     var allowed: [ExplainedChain] = []
     var failed: [(chain: ExplainedChain, relevance: Int)] = []
-    for (profile, path) in reach {
+    for (profile, path) in reach where path.isEmpty || isRelevant(profile, target: target, actions: actions) {
       let (hop, notes) = finals.explain(profile)
       for note in notes where !explanation.notes.contains(note) { explanation.notes.append(note) }
       let works = hop.outcome == .allow || hop.outcome == .conditional
@@ -54,6 +55,34 @@ extension TrustGraph {
     let everyChainExplicit = explanation.chains.allSatisfy { $0.outcome == .explicitDeny }
     explanation.outcome = !explanation.chains.isEmpty && everyChainExplicit ? .explicitDeny : .implicitDeny
     return explanation
+  }
+
+  /// The snapshot's principal, a graph node (service, provider, external), or a principal of an
+  /// account outside the snapshot (its own side assumed to allow).
+  private func startProfile(_ principal: String) -> PrincipalProfile? {
+    if let profile = directory.profile(principal) { return profile }
+    if nodes[principal] != nil { return NamedPrincipals.nodeProfile(principal, graph: self) }
+    guard let parts = ARNParts(principal), parts.service == "iam" || parts.service == "sts",
+      directory.account(parts.account) == nil
+    else { return nil }
+    let kind: GraphNode.Kind =
+      parts.resource.hasPrefix("role/") ? .role : parts.resource == "root" ? .accountRoot : .user
+    return directory.externalProfile(id: principal, kind: kind, account: parts.account)
+  }
+
+  /// Whether a role the principal reaches has anything to do with the target: an identity grant of
+  /// one of the actions (on any resource), or a bucket policy naming it, its account or everyone.
+  private func isRelevant(_ profile: PrincipalProfile, target: QueryTarget, actions: [String]) -> Bool {
+    if let bucket = target.bucket,
+      bucketGrants.buckets(naming: profile.id, account: profile.account).contains(bucket)
+    {
+      return true
+    }
+    return profile.identityPolicies.contains { document in
+      document.statements.contains { statement in
+        statement.effect == .allow && actions.contains { statement.action.applies(to: $0) }
+      }
+    }
   }
 
   /// The hops of an allowed path, with the evidence stored on each edge.
@@ -115,8 +144,9 @@ extension TrustGraph {
     guard let index = directory.index(of: profile.id),
       grants.candidates(action: "sts:AssumeRole", resource: role.arn).contains(index)
     else { return false }
-    return runner.identityOnly(profile, action: "sts:AssumeRole", resource: role.arn, traced: false)
-      .mayBeAllowed
+    return runner.identityOnly(
+      profile, action: "sts:AssumeRole", resource: role.arn, callerSideOnly: true, traced: false
+    ).mayBeAllowed
   }
 }
 

@@ -37,8 +37,7 @@ struct FinalHop {
     guard let (action, result) = first else { return unknownTarget(profile, reason: "no action") }
     let bucketLevel = AccessLevel.isBucketLevel(action)
     let pattern =
-      bucketLevel
-      ? bucket.arn : exact ? "\(bucket.arn)/\(prefix)" : "\(bucket.arn)/\(prefix)*".replacingSlashStar()
+      bucketLevel ? bucket.arn : exact ? "\(bucket.arn)/\(prefix)" : Self.grantPattern(bucket, prefix)
     let subject = HopAnalysis.Subject(
       hop: 0, caller: profile, action: action, resourcePattern: pattern, resourceAccount: bucket.account,
       resourceLayer: .resource, resourcePolicyName: "the bucket policy of \(bucket.name)",
@@ -57,27 +56,42 @@ struct FinalHop {
     }
     if let kms = result.kmsBlock {
       hop.outcome = .implicitDeny
-      hop.kms = kms
-      hop.failingLayers = [.kmsKeyPolicy]
-      let keyAccount = ARNParts(kms.key)?.account
-      let keySubject = HopAnalysis.Subject(
-        hop: 0, caller: profile, action: kms.action, resourcePattern: kms.key, resourceAccount: keyAccount,
-        resourceLayer: .kmsKeyPolicy, resourcePolicyName: "the key policy of \(kms.key)",
-        ownerTitle: "key owner")
-      let decision = Decision(outcome: .implicitDeny, layers: kms.evidence, residual: kms.residual)
-      var layers =
-        kms.status == .awsManagedKeyCrossAccount
-        ? [FailingLayer.kmsKeyPolicy] : analysis.failing(keySubject, decision)
-      if !layers.contains(.kmsKeyPolicy) { layers.append(.kmsKeyPolicy) }
-      hop.failingLayers = layers
-      hop.fixes =
-        kms.status == .awsManagedKeyCrossAccount
-        ? [
-          "bucket owner \(bucket.account) must encrypt with a customer managed key: the AWS managed key \(kms.key) never works across accounts"
-        ]
-        : layers.flatMap { analysis.fixes(for: $0, keySubject, decision) }
+      hop.failingLayers = []
+      hop.fixes = []
+      addKeyFailure(kms, to: &hop, profile: profile, bucket: bucket)
+    } else if result.decision.outcome != .explicitDeny,
+      let kms = probe.kmsUse(profile, bucket: bucket, action: action), !kms.permits
+    {
+      addKeyFailure(kms, to: &hop, profile: profile, bucket: bucket)
     }
     return hop
+  }
+
+  /// Adds a failing SSE-KMS key check to a final hop: the key layers that fail and their fixes.
+  private func addKeyFailure(
+    _ kms: KMSUse, to hop: inout ExplainedHop, profile: PrincipalProfile, bucket: Bucket
+  ) {
+    hop.kms = kms
+    if kms.status == .awsManagedKeyCrossAccount {
+      hop.failingLayers.append(.kmsKeyPolicy)
+      hop.fixes.append(
+        "bucket owner \(bucket.account) must encrypt with a customer managed key: the AWS managed key \(kms.key) never works across accounts"
+      )
+      return
+    }
+    let analysis = HopAnalysis(graph: graph)
+    let keySubject = HopAnalysis.Subject(
+      hop: 0, caller: profile, action: kms.action, resourcePattern: kms.key,
+      resourceAccount: ARNParts(kms.key)?.account,
+      resourceLayer: .kmsKeyPolicy, resourcePolicyName: "the key policy of \(kms.key)",
+      ownerTitle: "key owner")
+    let decision = Decision(outcome: .implicitDeny, layers: kms.evidence, residual: kms.residual)
+    var layers = analysis.failing(keySubject, decision).map { $0 == .resource ? .kmsKeyPolicy : $0 }
+    if !layers.contains(.kmsKeyPolicy) { layers.append(.kmsKeyPolicy) }
+    for layer in layers where !hop.failingLayers.contains(layer) || layer == .identity {
+      if !hop.failingLayers.contains(layer) { hop.failingLayers.append(layer) }
+      hop.fixes += analysis.fixes(for: layer, keySubject, decision)
+    }
   }
 
   private func resource(_ profile: PrincipalProfile, arn: String) -> ExplainedHop {
@@ -110,15 +124,17 @@ struct FinalHop {
     return analysis.hop(subject, from: profile.id, to: arn, decision: decision)
   }
 
+  /// The object pattern a fix should grant for a prefix: the folder it is in (`foo/report.csv` →
+  /// `foo/*`), or the prefix with `*` when it names no folder.
+  static func grantPattern(_ bucket: Bucket, _ prefix: String) -> String {
+    guard let slash = prefix.lastIndex(of: "/") else { return "\(bucket.arn)/\(prefix)*" }
+    return "\(bucket.arn)/\(prefix[...slash])*"
+  }
+
   private func unknownTarget(_ profile: PrincipalProfile, reason: String) -> ExplainedHop {
     ExplainedHop(
       hop: 0, from: profile.id, to: target.text, action: actions.first ?? "", outcome: .implicitDeny,
       failingLayers: [.resource], callerSide: .init(account: profile.account, layers: []),
       resourceSide: .init(account: nil, layers: []), kms: nil, conditions: [], fixes: [reason])
   }
-}
-
-extension String {
-  /// `b/foo/*` stays; `b/*` for an empty prefix; a doubled `**` from an empty key collapses.
-  fileprivate func replacingSlashStar() -> String { hasSuffix("**") ? String(dropLast()) : self }
 }

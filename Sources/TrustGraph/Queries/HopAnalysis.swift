@@ -23,6 +23,7 @@ struct HopAnalysis {
     var ownerTitle: String
   }
 
+  static let callerFailing: Set<FailingLayer> = [.scp, .identity, .boundary, .session]
   static let callerLayers: Set<LayerResult.Layer> = [.scp, .identity, .boundary, .session]
 
   func hop(_ subject: Subject, from: String, to: String, decision: Decision) -> ExplainedHop {
@@ -57,6 +58,10 @@ struct HopAnalysis {
       result.append(subject.resourceLayer)
     }
     if result.isEmpty { result.append(subject.resourceLayer) }
+    if wanted == .implicitDeny {
+      let caller = result.filter { Self.callerFailing.contains($0) }
+      return caller + result.filter { !Self.callerFailing.contains($0) }
+    }
     return result
   }
 
@@ -77,14 +82,16 @@ struct HopAnalysis {
     let denies = decision.layers.filter { $0.outcome == .explicitDeny }.flatMap(\.statements)
     if decision.outcome == .explicitDeny, let deny = denies.first {
       let where_ = "\(deny.policy.name) statement \(deny.sid ?? "#\(deny.index)")"
+      let kind = layer == .scp ? "SCP" : "RCP"
+      let named = deny.policy.name.hasPrefix(kind) ? where_ : "the \(kind) \(where_)"
       switch layer {
       case .scp:
         return [
-          "the SCP \(where_) denies \(subject.action) for \(caller.account) (caller side): only the organization's management account\(managementSuffix) can change it"
+          "\(named) denies \(subject.action) for \(caller.account) (caller side): only the organization's management account\(managementSuffix) can change it"
         ]
       case .rcp:
         return [
-          "the RCP \(where_) denies \(subject.action) on resources of \(owner) (resource side): only the organization's management account\(managementSuffix) can change it, e.g. by exempting \(caller.id)"
+          "\(named) denies \(subject.action) on resources of \(owner) (resource side): only the organization's management account\(managementSuffix) can change it, e.g. by exempting \(caller.id)"
         ]
       case .identity, .boundary, .session:
         return ["account \(caller.account) must remove or narrow the Deny \(where_)"]

@@ -8,7 +8,8 @@ import TrustGraph
 struct WhoCanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "who-can",
-    abstract: "Who can read, write, list or delete under an S3 prefix (or act on any resource), and through which chains.",
+    abstract:
+      "Who can read, write, list or delete under an S3 prefix (or act on any resource), and through which chains.",
     discussion: """
       TARGET is s3://BUCKET, s3://BUCKET/PREFIX (every key that starts with PREFIX) or a resource ARN \
       (a role with --action sts:AssumeRole, a KMS key, ...). Without SNAPSHOT, the bundled SampleData \
@@ -31,9 +32,12 @@ struct WhoCanCommand: ParsableCommand {
   var format: OutputFormat = .text
 
   func run() throws {
-    let (snapshot, rest) = QueryArguments.split(arguments, required: 1, command: "who-can", usage: "[SNAPSHOT] TARGET")
+    let (snapshot, rest) = QueryArguments.split(
+      arguments, required: 1, command: "who-can", usage: "[SNAPSHOT] TARGET")
     let target = QueryArguments.target(rest[0], command: "who-can")
-    let inventory = try SnapshotLocator.load(snapshot, command: "who-can") { QueryArguments.holds($0, target) }
+    let inventory = try SnapshotLocator.load(snapshot, command: "who-can") {
+      QueryArguments.holds($0, target)
+    }
     let graph = TrustGraph.build(inventory)
     let result = graph.whoCan(
       target, actions: QueryArguments.actions(explicit: actions, access: access, target: target),

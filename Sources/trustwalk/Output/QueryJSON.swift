@@ -24,7 +24,8 @@ enum QueryJSON {
 
   static func statement(_ evidence: StatementEvidence) -> JSONOutput {
     var members: [(String, JSONOutput)] = [
-      ("policy", .string(evidence.policy.name)), ("sid", optional(evidence.sid)), ("index", .int(evidence.index)),
+      ("policy", .string(evidence.policy.name)), ("sid", optional(evidence.sid)),
+      ("index", .int(evidence.index)),
       ("effect", .string(evidence.effect.rawValue)),
     ]
     if let file = evidence.policy.file { members.append(("file", .string(file))) }

@@ -21,7 +21,8 @@ enum WhoCanRendering {
     }
     return JSONOutput.object([
       ("target", .string(result.target.text)), ("actions", QueryJSON.strings(result.actions)),
-      ("principals", .array(principals)), ("blocked", .array(blocked)), ("notes", QueryJSON.strings(result.notes)),
+      ("principals", .array(principals)), ("blocked", .array(blocked)),
+      ("notes", QueryJSON.strings(result.notes)),
     ]).rendered + "\n"
   }
 
@@ -66,7 +67,9 @@ enum WhoCanRendering {
 /// Short renderings of action lists and conditions for text output.
 enum ActionList {
   static func short(_ actions: [String]) -> String {
-    actions.count <= 4 ? actions.joined(separator: ", ") : actions.prefix(3).joined(separator: ", ") + ", … (\(actions.count) actions)"
+    actions.count <= 4
+      ? actions.joined(separator: ", ")
+      : actions.prefix(3).joined(separator: ", ") + ", … (\(actions.count) actions)"
   }
 }
 

@@ -29,7 +29,8 @@ enum SnapshotLocator {
     guard let first else { fail(command, "no snapshot could be loaded from \(root)") }
     report(first)
     FileHandle.standardError.write(
-      Data("trustwalk \(command): no SampleData snapshot holds the query's subject; using \(first.root)\n".utf8))
+      Data(
+        "trustwalk \(command): no SampleData snapshot holds the query's subject; using \(first.root)\n".utf8))
     return first
   }
 
@@ -60,7 +61,8 @@ enum SnapshotLocator {
   static func sampleDataRoot() -> String? {
     let manager = FileManager.default
     if manager.fileExists(atPath: "SampleData") { return "SampleData" }
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
     for _ in 0..<5 {
       let candidate = directory.appendingPathComponent("SampleData").path
       if manager.fileExists(atPath: candidate) { return candidate }
