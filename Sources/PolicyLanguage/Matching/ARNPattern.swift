@@ -4,28 +4,29 @@
 /// one field into another (`*` in the resource part crosses `/` and `:` inside that part). `"*"`
 /// matches everything; a pattern with fewer fields is matched against the whole text.
 public struct ARNPattern: Sendable, Hashable, CustomStringConvertible {
-  /// The fields of a six-field pattern (`arn`, partition, service, region, account, resource),
-  /// each its own glob; nil when the pattern is matched whole.
-  private let fields: [Glob]?
   private let whole: Glob
+  /// Byte offsets of the pattern's first five colons, when it has six fields.
+  private let colons: [Int]?
 
   public init(_ pattern: String) {
-    whole = Glob(pattern)
-    fields = ARNPattern.fieldGlobs(Array(pattern.utf8)) {
-      Glob(String(decoding: $0, as: UTF8.self))
-    }
+    self.init(glob: Glob(pattern))
   }
 
   /// A pattern compiled as `Glob` bytes (wildcards as `Glob.starByte` / `Glob.questionByte`).
   init(compiled: [UInt8]) {
-    whole = Glob(compiled: compiled, caseInsensitive: false)
-    fields = ARNPattern.fieldGlobs(compiled) { Glob(compiled: Array($0), caseInsensitive: false) }
+    self.init(glob: Glob(compiled: compiled, caseInsensitive: false))
   }
 
-  /// The six field globs when `bytes` has six fields and is not `*` alone.
-  private static func fieldGlobs(_ bytes: [UInt8], _ make: (ArraySlice<UInt8>) -> Glob) -> [Glob]? {
-    let parts = bytes.split(separator: 0x3A, maxSplits: 5, omittingEmptySubsequences: false)
-    return parts.count == 6 ? parts.map(make) : nil
+  private init(glob: Glob) {
+    whole = glob
+    colons = glob.withPatternBytes { bytes, _ in
+      var found: [Int] = []
+      for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
+        found.append(index)
+        if found.count == 5 { return found }
+      }
+      return nil
+    }
   }
 
   public var pattern: String { whole.pattern }
@@ -37,18 +38,27 @@ public struct ARNPattern: Sendable, Hashable, CustomStringConvertible {
     return Glob.withBytes(text) { matches(bytes: $0) }
   }
 
-  func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let fields else { return whole.matches(bytes: bytes) }
-    var start = 0
-    for field in 0..<6 {
-      var end = bytes.count
-      if field < 5 {
-        guard let colon = bytes[start...].firstIndex(of: 0x3A) else { return false }
-        end = colon
+  func matches(bytes text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let colons else { return whole.matches(bytes: text) }
+    return whole.withPatternBytes { pattern, wildcards in
+      var patternStart = 0
+      var textStart = 0
+      for field in 0..<6 {
+        var patternEnd = pattern.count
+        var textEnd = text.count
+        if field < 5 {
+          patternEnd = colons[field]
+          guard let colon = text[textStart...].firstIndex(of: UInt8(ascii: ":")) else { return false }
+          textEnd = colon
+        }
+        let matched = Glob.match(
+          UnsafeBufferPointer(rebasing: pattern[patternStart..<patternEnd]),
+          UnsafeBufferPointer(rebasing: text[textStart..<textEnd]), wildcards: wildcards, folding: false)
+        if !matched { return false }
+        patternStart = patternEnd + 1
+        textStart = textEnd + 1
       }
-      if !fields[field].matches(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) { return false }
-      start = end + 1
+      return true
     }
-    return true
   }
 }
