@@ -5,28 +5,14 @@
 /// matches everything; a pattern with fewer fields is matched against the whole text.
 public struct ARNPattern: Sendable, Hashable, CustomStringConvertible {
   private let whole: Glob
-  /// Byte offsets of the pattern's first five colons, when it has six fields.
-  private let colons: [Int]?
 
   public init(_ pattern: String) {
-    self.init(glob: Glob(pattern))
+    whole = Glob(pattern)
   }
 
   /// A pattern compiled as `Glob` bytes (wildcards as `Glob.starByte` / `Glob.questionByte`).
   init(compiled: [UInt8]) {
-    self.init(glob: Glob(compiled: compiled, caseInsensitive: false))
-  }
-
-  private init(glob: Glob) {
-    whole = glob
-    colons = glob.withPatternBytes { bytes, _ in
-      var found: [Int] = []
-      for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
-        found.append(index)
-        if found.count == 5 { return found }
-      }
-      return nil
-    }
+    whole = Glob(compiled: compiled, caseInsensitive: false)
   }
 
   public var pattern: String { whole.pattern }
@@ -39,26 +25,40 @@ public struct ARNPattern: Sendable, Hashable, CustomStringConvertible {
   }
 
   func matches(bytes text: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let colons else { return whole.matches(bytes: text) }
-    return whole.withPatternBytes { pattern, wildcards in
-      var patternStart = 0
-      var textStart = 0
-      for field in 0..<6 {
-        var patternEnd = pattern.count
-        var textEnd = text.count
-        if field < 5 {
-          patternEnd = colons[field]
-          guard let colon = text[textStart...].firstIndex(of: UInt8(ascii: ":")) else { return false }
-          textEnd = colon
+    whole.withPatternBytes { ARNPattern.match($0, wildcards: $1, text) }
+  }
+
+  /// Whether compiled pattern bytes (wildcards as `Glob.starByte` / `Glob.questionByte`) match
+  /// `text`, without building a pattern (for patterns substituted per request).
+  static func match(compiled pattern: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    pattern.withUnsafeBufferPointer { match($0, wildcards: Glob.Wildcards.compiled, text) }
+  }
+
+  /// Field-wise matching: the first five colons of the pattern and of the text delimit the fields.
+  private static func match(
+    _ pattern: UnsafeBufferPointer<UInt8>, wildcards: Glob.Wildcards?, _ text: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    if pattern.count == 1, pattern[0] == wildcards?.star { return true }
+    var patternStart = 0
+    var textStart = 0
+    for field in 0..<6 {
+      var patternEnd = pattern.count
+      var textEnd = text.count
+      if field < 5 {
+        guard let patternColon = pattern[patternStart...].firstIndex(of: UInt8(ascii: ":")) else {
+          return Glob.match(pattern, text, wildcards: wildcards, folding: false)
         }
-        let matched = Glob.match(
-          UnsafeBufferPointer(rebasing: pattern[patternStart..<patternEnd]),
-          UnsafeBufferPointer(rebasing: text[textStart..<textEnd]), wildcards: wildcards, folding: false)
-        if !matched { return false }
-        patternStart = patternEnd + 1
-        textStart = textEnd + 1
+        guard let textColon = text[textStart...].firstIndex(of: UInt8(ascii: ":")) else { return false }
+        patternEnd = patternColon
+        textEnd = textColon
       }
-      return true
+      let matched = Glob.match(
+        UnsafeBufferPointer(rebasing: pattern[patternStart..<patternEnd]),
+        UnsafeBufferPointer(rebasing: text[textStart..<textEnd]), wildcards: wildcards, folding: false)
+      if !matched { return false }
+      patternStart = patternEnd + 1
+      textStart = textEnd + 1
     }
+    return true
   }
 }
