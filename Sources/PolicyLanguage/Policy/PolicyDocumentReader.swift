@@ -6,6 +6,8 @@
 struct PolicyDocumentReader {
   let kind: PolicyKind
   var reporter: DiagnosticReporter
+  /// The document's version once read: `${…}` is literal text unless it is 2012-10-17.
+  var version = PolicyVersion.unspecified
   let lines: LineIndex
 
   static let documentElements = ["Version", "Id", "Statement"]
@@ -29,7 +31,7 @@ struct PolicyDocumentReader {
     }
     let elements = namedMembers(
       of: root, pointer: PointerPath(), known: Self.documentElements, what: "policy")
-    let version = readVersion(elements["Version"])
+    version = readVersion(elements["Version"])
     var id: String? = nil
     if let member = elements["Id"] {
       id = member.value.stringValue

@@ -98,8 +98,15 @@ extension PolicyDocumentReader {
 
   mutating func readResources(_ member: JSONMember, negated: Bool, pointer: PointerPath) -> ResourceElement? {
     guard let entries = readStringList(member.value, pointer: pointer, name: member.key) else { return nil }
-    for entry in entries where entry.text != "*" && !entry.text.utf8.starts(with: "arn:".utf8) {
-      warning(entry.offset, entry.pointer(in: pointer), "resource \"\(entry.text)\" is not an ARN or \"*\"")
+    for entry in entries {
+      if entry.text != "*" && !entry.text.utf8.starts(with: "arn:".utf8) {
+        warning(entry.offset, entry.pointer(in: pointer), "resource \"\(entry.text)\" is not an ARN or \"*\"")
+      }
+      if !version.supportsVariables && PolicyTemplate.mayHoldVariables(entry.text) {
+        warning(
+          entry.offset, entry.pointer(in: pointer),
+          "\"${…}\" in \"\(entry.text)\" is literal text: policy variables need \"Version\": \"2012-10-17\"")
+      }
     }
     return ResourceElement(negated: negated, entries.map(\.text))
   }
