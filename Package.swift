@@ -33,7 +33,7 @@ let package = Package(
       name: "TrustGraphTests", dependencies: ["TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
     .testTarget(name: "ExportTests", dependencies: ["Export", "TrustGraph", "Inventory"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrustGraph", "Inventory"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["trustwalk"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["trustwalk"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -91,7 +91,8 @@ struct Scenario {
 
 /// Parses a policy that must parse without errors.
 func parse(_ text: String, _ kind: PolicyKind, _ name: String) throws -> PolicyDocument {
-  let result = PolicyParser.parse(text: text, source: PolicySource(name: name, file: "\(name).json"), kind: kind)
+  let result = PolicyParser.parse(
+    text: text, source: PolicySource(name: name, file: "\(name).json"), kind: kind)
   for diagnostic in result.diagnostics where diagnostic.severity == .error {
     Issue.record("policy \(name): \(diagnostic)")
   }
