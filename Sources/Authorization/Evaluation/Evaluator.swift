@@ -4,7 +4,7 @@ import PolicyLanguage
 ///
 /// Order: an explicit deny in any layer wins; the RCP levels of the resource's account and the SCP
 /// levels of the caller's account must each allow; then the resource policy and the caller's side
-/// (identity policies, permissions boundary, session policy) combine as `combine` describes. With
+/// (identity policies, permissions boundary, session policy) combine as `Sides.combined` describes. With
 /// keys declared unknown, statements whose conditions cannot be decided make the answer
 /// `conditional`, never a deny that AWS might not give.
 public enum Evaluator {
@@ -58,14 +58,17 @@ public enum Evaluator {
         sides.identity = tally.allow
         if traced { trace.append(tally.result(.identity)) }
       }
-      for (layer, policy) in [
-        (LayerResult.Layer.boundary, layers.permissionsBoundary), (.session, layers.sessionPolicy),
-      ] {
-        guard let policy else { continue }
-        let tally = input.tallyCallerSide([policy])
+      if let boundary = layers.permissionsBoundary {
+        let tally = input.tallyCallerSide(boundary)
         deny = deny || tally.deny
-        if layer == .boundary { sides.boundary = tally.allow } else { sides.session = tally.allow }
-        if traced { trace.append(tally.result(layer)) }
+        sides.boundary = tally.allow
+        if traced { trace.append(tally.result(.boundary)) }
+      }
+      if let session = layers.sessionPolicy {
+        let tally = input.tallyCallerSide(session)
+        deny = deny || tally.deny
+        sides.session = tally.allow
+        if traced { trace.append(tally.result(.session)) }
       }
     }
     if deny == .always { return Decision(outcome: .explicitDeny, layers: trace) }

@@ -1,21 +1,30 @@
 import PolicyLanguage
 
 extension EvaluationInput {
-  /// Tallies policies of the caller's side (identity policies, boundary, session policy, SCPs):
-  /// their statements apply to the caller without naming it.
+  /// Tallies policies of the caller's side (identity policies, SCPs of one level): their
+  /// statements apply to the caller without naming it.
   func tallyCallerSide(_ policies: [CompiledPolicy]) -> LayerTally {
     var tally = LayerTally()
-    for policy in policies {
-      let variables = policy.document.version.supportsVariables
-      policy.forEachCandidate(service: service) { compiled in
-        guard compiled.appliesTo(loweredAction: action),
-          let undecided = undecidedConditions(of: compiled, variables: variables)
-        else { return }
-        tally.record(
-          compiled.statement, of: policy.document.source, undecided: undecided, match: nil, traced: traced)
-      }
-    }
+    for policy in policies { scanCallerSide(policy, into: &tally) }
     return tally
+  }
+
+  /// Tallies one policy of the caller's side (a permissions boundary, a session policy).
+  func tallyCallerSide(_ policy: CompiledPolicy) -> LayerTally {
+    var tally = LayerTally()
+    scanCallerSide(policy, into: &tally)
+    return tally
+  }
+
+  private func scanCallerSide(_ policy: CompiledPolicy, into tally: inout LayerTally) {
+    let variables = policy.document.version.supportsVariables
+    policy.forEachCandidate(service: service) { compiled in
+      guard compiled.appliesTo(loweredAction: action),
+        let undecided = undecidedConditions(of: compiled, variables: variables)
+      else { return }
+      tally.record(
+        compiled.statement, of: policy.document.source, undecided: undecided, match: nil, traced: traced)
+    }
   }
 
   /// Tallies RCPs of the resource's account: their statements name principals (normally `"*"`).
