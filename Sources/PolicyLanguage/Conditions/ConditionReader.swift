@@ -1,7 +1,7 @@
 extension PolicyDocumentReader {
   /// Reads a `Condition` block. Problems never drop the statement: a clause that cannot be read
   /// becomes an `unknown` clause, which evaluates as undecidable (conditional), never as false.
-  mutating func readConditionBlock(_ node: JSONNode, pointer: String) -> [Condition] {
+  mutating func readConditionBlock(_ node: JSONNode, pointer: PointerPath) -> [Condition] {
     guard let operators = node.members else {
       error(
         node.offset, pointer,
@@ -11,7 +11,7 @@ extension PolicyDocumentReader {
     }
     var groups: [(name: String, conditions: [Condition])] = []
     for member in operators {
-      let operatorPointer = pointer + "/" + escapePointer(member.key)
+      let operatorPointer = pointer.appending(member.key)
       let op = ConditionOperator.parse(member.key)
       if op.base == .unknown {
         warning(
@@ -43,35 +43,33 @@ extension PolicyDocumentReader {
     return groups.flatMap(\.conditions)
   }
 
-  private mutating func readConditionKeys(_ keys: [JSONMember], op: ConditionOperator, pointer: String)
+  private mutating func readConditionKeys(_ keys: [JSONMember], op: ConditionOperator, pointer: PointerPath)
     -> [Condition]
   {
     var conditions: [Condition] = []
-    var seen: [String: Int] = [:]
     for member in keys {
-      let keyPointer = pointer + "/" + escapePointer(member.key)
       let location = lines.location(of: member.keyOffset)
       var condition: Condition
-      if let values = conditionValues(member.value, pointer: keyPointer) {
+      if let values = conditionValues(member.value, pointer: pointer, key: member.key) {
         condition = Condition(op: op, key: member.key, values: values, location: location)
         if values.isEmpty {
           warning(
-            member.value.offset, keyPointer,
+            member.value.offset, pointer.appending(member.key),
             "condition key \"\(member.key)\" has no values: no value can match")
         }
         for problem in condition.valueProblems {
-          warning(member.value.offset, keyPointer, problem)
+          warning(member.value.offset, pointer.appending(member.key), problem)
         }
       } else {
         let undecidable = ConditionOperator(raw: op.raw, base: .unknown, qualifier: op.qualifier)
         condition = Condition(op: undecidable, key: member.key, values: [], location: location)
       }
-      let normalized = member.key.lowercased()
-      if let index = seen[normalized] {
-        warning(member.keyOffset, keyPointer, "duplicate key \"\(member.key)\": the last one is used")
+      if let index = conditions.firstIndex(where: { $0.normalizedKey == condition.normalizedKey }) {
+        warning(
+          member.keyOffset, pointer.appending(member.key),
+          "duplicate key \"\(member.key)\": the last one is used")
         conditions[index] = condition
       } else {
-        seen[normalized] = conditions.count
         conditions.append(condition)
       }
     }
@@ -80,7 +78,9 @@ extension PolicyDocumentReader {
 
   /// A condition value: string, number or boolean, or an array of them (numbers and booleans are
   /// compared as their text). Nil, with an error, for anything else.
-  private mutating func conditionValues(_ node: JSONNode, pointer: String) -> [String]? {
+  private mutating func conditionValues(_ node: JSONNode, pointer operatorPointer: PointerPath, key: String)
+    -> [String]?
+  {
     func scalar(_ value: JSONValue) -> String? {
       switch value {
       case .string(let text), .number(let text): return text
@@ -94,7 +94,7 @@ extension PolicyDocumentReader {
       for (index, element) in elements.enumerated() {
         guard let text = scalar(element.value) else {
           error(
-            element.offset, pointer + "/\(index)",
+            element.offset, operatorPointer.appending(key).appending(index),
             "condition values must be strings, numbers or booleans, found \(element.value.kindDescription); "
               + "the condition is treated as undecidable")
           return nil
@@ -104,7 +104,7 @@ extension PolicyDocumentReader {
       return values
     }
     error(
-      node.offset, pointer,
+      node.offset, operatorPointer.appending(key),
       "condition values must be strings, numbers or booleans, found \(node.value.kindDescription); "
         + "the condition is treated as undecidable")
     return nil

@@ -2,7 +2,7 @@
 ///
 /// Numbers keep their source text so that nothing is lost to floating point; objects keep their
 /// members in source order, duplicates included, so that callers can report duplicate keys.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
   case number(String)

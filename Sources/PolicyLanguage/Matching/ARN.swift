@@ -18,11 +18,19 @@ public struct ARN: Sendable, Hashable, CustomStringConvertible {
 
   /// Parses `text`; nil unless it starts with `arn:` and has all six fields.
   public init?(_ text: String) {
-    let fields = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-    guard fields.count == 6, fields[0] == "arn" else { return nil }
+    let utf8 = text.utf8
+    guard utf8.starts(with: "arn:".utf8) else { return nil }
+    var fields: [String] = []
+    fields.reserveCapacity(5)
+    var start = utf8.index(utf8.startIndex, offsetBy: 4)
+    while fields.count < 4 {
+      guard let colon = utf8[start...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+      fields.append(String(Substring(utf8[start..<colon])))
+      start = utf8.index(after: colon)
+    }
     self.init(
-      partition: String(fields[1]), service: String(fields[2]), region: String(fields[3]),
-      account: String(fields[4]), resource: String(fields[5]))
+      partition: fields[0], service: fields[1], region: fields[2], account: fields[3],
+      resource: String(Substring(utf8[start...])))
   }
 
   public var description: String { "arn:\(partition):\(service):\(region):\(account):\(resource)" }

@@ -4,83 +4,103 @@
 /// `caseInsensitive` folds case (actions and condition keys are case-insensitive in IAM, ARNs and
 /// most values are not).
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
-  /// Compiled form of a `*` wildcard (never a byte of valid UTF-8, so never a literal).
-  static let starByte: UInt8 = 0xFF
-  /// Compiled form of a `?` wildcard.
-  static let questionByte: UInt8 = 0xFE
-
   /// The pattern as written in the policy.
   public let pattern: String
   public let caseInsensitive: Bool
-  /// The pattern's bytes (folded when case-insensitive) with wildcards as `starByte`/`questionByte`.
-  private let bytes: [UInt8]
-  /// True when the pattern has no `*` or `?`: matching is plain equality.
+  /// The pattern to match: `pattern` folded when case-insensitive; its `*` and `?` are wildcards.
+  private let folded: String
+  /// A pattern built from pieces (policy-variable substitution) whose `*`/`?` may be literal:
+  /// its wildcards are `starByte` / `questionByte` instead, and it replaces `folded`.
+  private let compiled: [UInt8]?
+  /// True when the pattern has no wildcard: matching is plain equality.
   public let isLiteral: Bool
 
+  /// Compiled form of a wildcard in `compiled` (never a byte of valid UTF-8, so never a literal).
+  static let starByte: UInt8 = 0xFF
+  static let questionByte: UInt8 = 0xFE
+
   public init(_ pattern: String, caseInsensitive: Bool = false) {
-    let folded = caseInsensitive ? Glob.fold(pattern) : pattern
-    self.init(
-      pattern: pattern,
-      compiled: folded.utf8.map { $0 == 0x2A ? Glob.starByte : $0 == 0x3F ? Glob.questionByte : $0 },
-      caseInsensitive: caseInsensitive)
+    self.pattern = pattern
+    self.caseInsensitive = caseInsensitive
+    folded = caseInsensitive ? Glob.fold(pattern) : pattern
+    compiled = nil
+    isLiteral = !pattern.utf8.contains { $0 == 0x2A || $0 == 0x3F }
   }
 
   /// A pattern already compiled (wildcards as `starByte`/`questionByte`, other bytes literal).
-  init(compiled: [UInt8], caseInsensitive: Bool) {
-    let display = compiled.map { $0 == Glob.starByte ? 0x2A : $0 == Glob.questionByte ? 0x3F : $0 }
-    self.init(
-      pattern: String(decoding: display, as: UTF8.self),
-      compiled: caseInsensitive ? Glob.foldLiterals(compiled) : compiled, caseInsensitive: caseInsensitive)
-  }
-
-  private init(pattern: String, compiled: [UInt8], caseInsensitive: Bool) {
-    self.pattern = pattern
+  init(compiled bytes: [UInt8], caseInsensitive: Bool) {
+    let display = bytes.map { $0 == Glob.starByte ? 0x2A : $0 == Glob.questionByte ? 0x3F : $0 }
+    pattern = String(decoding: display, as: UTF8.self)
     self.caseInsensitive = caseInsensitive
-    bytes = compiled
-    isLiteral = !compiled.contains { $0 == Glob.starByte || $0 == Glob.questionByte }
+    isLiteral = !bytes.contains { $0 == Glob.starByte || $0 == Glob.questionByte }
+    if !bytes.contains(where: { $0 == 0x2A || $0 == 0x3F }) {
+      folded = caseInsensitive ? Glob.fold(pattern) : pattern
+      compiled = nil
+    } else {
+      folded = pattern
+      compiled = caseInsensitive ? Glob.foldLiterals(bytes) : bytes
+    }
   }
 
   public var description: String { pattern }
 
   /// True when the pattern is `*` alone (matches everything).
-  public var matchesEverything: Bool { bytes == [Glob.starByte] }
+  public var matchesEverything: Bool { compiled == nil ? pattern == "*" : compiled == [Glob.starByte] }
 
   /// Whether `text` matches the whole pattern.
   public func matches(_ text: String) -> Bool {
     var subject = text
     if caseInsensitive && subject.utf8.contains(where: { $0 >= 0x80 }) { subject = subject.lowercased() }
-    if let result = subject.utf8.withContiguousStorageIfAvailable({ matches(bytes: $0) }) { return result }
-    return Array(subject.utf8).withUnsafeBufferPointer { matches(bytes: $0) }
+    return Glob.withBytes(subject) { matches(bytes: $0) }
   }
 
   /// Whether the UTF-8 `text` matches the whole pattern (case-insensitive patterns fold ASCII only here).
   func matches(bytes text: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.withUnsafeBufferPointer { pattern in
-      if isLiteral { return Glob.equal(pattern, text, folding: caseInsensitive) }
-      return Glob.match(pattern, text, folding: caseInsensitive)
+    withPatternBytes { pattern, wildcards in
+      Glob.match(pattern, text, wildcards: wildcards, folding: caseInsensitive)
     }
   }
 
+  /// Calls `body` with the bytes to match and the wildcard bytes they use (nil when literal).
+  func withPatternBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>, Wildcards?) -> Result) -> Result {
+    if let compiled {
+      return compiled.withUnsafeBufferPointer { body($0, isLiteral ? nil : Wildcards.compiled) }
+    }
+    return Glob.withBytes(folded) { body($0, isLiteral ? nil : Wildcards.plain) }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of `text`, copying only when the string is not contiguous.
   @inline(__always)
-  private static func lower(_ byte: UInt8) -> UInt8 {
+  static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+
+  /// The bytes that stand for `*` and `?` in a pattern buffer.
+  struct Wildcards {
+    var star: UInt8
+    var question: UInt8
+    static let plain = Wildcards(star: 0x2A, question: 0x3F)
+    static let compiled = Wildcards(star: Glob.starByte, question: Glob.questionByte)
+  }
+
+  @inline(__always)
+  static func lower(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
   }
 
-  private static func equal(
-    _ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, folding: Bool
-  )
-    -> Bool
-  {
-    guard pattern.count == text.count else { return false }
-    if !folding { return pattern.elementsEqual(text) }
-    for index in 0..<text.count where pattern[index] != lower(text[index]) { return false }
-    return true
-  }
-
-  /// Iterative wildcard matching with single-star backtracking: linear for patterns without many stars.
-  private static func match(
-    _ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, folding: Bool
+  /// Whether `text` matches all of `pattern`; without `wildcards` the pattern is literal.
+  /// Iterative matching with single-star backtracking: linear for patterns without many stars.
+  static func match(
+    _ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, wildcards: Wildcards?,
+    folding: Bool
   ) -> Bool {
+    guard let wildcards else {
+      guard pattern.count == text.count else { return false }
+      if !folding { return pattern.elementsEqual(text) }
+      for index in 0..<text.count where pattern[index] != lower(text[index]) { return false }
+      return true
+    }
     var p = 0
     var t = 0
     var starP = -1
@@ -88,19 +108,18 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     while t < text.count {
       if p < pattern.count {
         let expected = pattern[p]
-        if expected == questionByte {
+        if expected == wildcards.question {
           p += 1
           t = nextCharacter(text, after: t)
           continue
         }
-        if expected == starByte {
+        if expected == wildcards.star {
           starP = p
           starT = t
           p += 1
           continue
         }
-        let actual = folding ? lower(text[t]) : text[t]
-        if expected == actual {
+        if expected == (folding ? lower(text[t]) : text[t]) {
           p += 1
           t += 1
           continue
@@ -111,7 +130,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
       starT = nextCharacter(text, after: starT)
       t = starT
     }
-    while p < pattern.count, pattern[p] == starByte { p += 1 }
+    while p < pattern.count, pattern[p] == wildcards.star { p += 1 }
     return p == pattern.count
   }
 
@@ -145,11 +164,11 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   }
 
   public static func == (lhs: Glob, rhs: Glob) -> Bool {
-    lhs.bytes == rhs.bytes && lhs.caseInsensitive == rhs.caseInsensitive
+    lhs.pattern == rhs.pattern && lhs.caseInsensitive == rhs.caseInsensitive && lhs.compiled == rhs.compiled
   }
 
   public func hash(into hasher: inout Hasher) {
-    hasher.combine(bytes)
+    hasher.combine(pattern)
     hasher.combine(caseInsensitive)
   }
 }

@@ -17,7 +17,7 @@ public struct PolicyTemplate: Sendable, Hashable {
 
   /// Splits `text`; nil when it holds no `${…}` at all (a plain value).
   public init?(_ text: String) {
-    guard text.contains("${") else { return nil }
+    guard PolicyTemplate.mayHoldVariables(text) else { return nil }
     var pieces: [Piece] = []
     var rest = Substring(text)
     while let open = rest.firstRange(of: "${") {
@@ -28,6 +28,16 @@ public struct PolicyTemplate: Sendable, Hashable {
     }
     if !rest.isEmpty { pieces.append(.text(String(rest))) }
     self.pieces = pieces
+  }
+
+  /// Whether `text` contains `${` (a fast byte scan: most values hold no variable).
+  static func mayHoldVariables(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "$") { return true }
+      previous = byte
+    }
+    return false
   }
 
   private static func piece(_ body: Substring) -> Piece {

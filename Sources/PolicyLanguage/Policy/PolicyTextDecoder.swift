@@ -35,7 +35,7 @@ enum PolicyTextDecoder {
         wrapping = "URL-decoded"
         continue
       }
-      let lines = LineIndex(bytes)
+      let lines = wrapping == nil ? outerLines : LineIndex(bytes)
       let root: JSONNode
       do {
         root = try JSONReader.parse(bytes)

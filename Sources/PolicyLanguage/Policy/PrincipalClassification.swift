@@ -8,7 +8,9 @@ extension PrincipalReference {
   public static func classifyAWS(_ text: String) -> PrincipalReference {
     if text == "*" { return .everyone }
     if isAccountId(text) { return .account(id: text) }
-    if text.contains("*") || text.contains("?") { return .unrecognized(text) }
+    if text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) {
+      return .unrecognized(text)
+    }
     if let arn = ARN(text) { return classify(arn: arn, text: text) }
     if isUniqueId(text) { return .uniqueId(text) }
     return .unrecognized(text)

@@ -3,7 +3,7 @@ extension PolicyDocumentReader {
 
   /// Reads `Principal` / `NotPrincipal` and applies the policy kind's rules to them.
   mutating func readPrincipalElement(
-    _ elements: [String: JSONMember], statement: JSONNode, pointer: String, fatal: inout Bool
+    _ elements: ElementTable, statement: JSONNode, pointer: PointerPath, fatal: inout Bool
   ) -> PrincipalElement? {
     let member: JSONMember
     switch (elements["Principal"], elements["NotPrincipal"]) {
@@ -25,7 +25,7 @@ extension PolicyDocumentReader {
     }
     let negated = member.key.lowercased() == "notprincipal"
     let name = negated ? "NotPrincipal" : "Principal"
-    let elementPointer = pointer + "/" + name
+    let elementPointer = pointer.appending(name)
     guard kind.requiresPrincipal else {
       error(
         member.keyOffset, elementPointer, "\(name) is not allowed in a \(kind.displayName); statement dropped"
@@ -49,7 +49,8 @@ extension PolicyDocumentReader {
     return PrincipalElement(negated: negated, entries: entries)
   }
 
-  mutating func readPrincipalEntries(_ node: JSONNode, pointer: String, name: String) -> [PrincipalReference]
+  mutating func readPrincipalEntries(_ node: JSONNode, pointer: PointerPath, name: String)
+    -> [PrincipalReference]
   {
     if let text = node.stringValue {
       if text == "*" { return [.everyone] }
@@ -69,25 +70,30 @@ extension PolicyDocumentReader {
     var entries: [PrincipalReference] = []
     for type in Self.principalKeys {
       guard let member = members[type] else { continue }
-      let typePointer = pointer + "/" + type
+      let typePointer = pointer.appending(type)
       guard let list = readStringList(member.value, pointer: typePointer, name: "\(name) \(type)") else {
         continue
       }
       for entry in list {
-        entries.append(classify(entry.text, type: type, offset: entry.offset, pointer: entry.pointer))
+        entries.append(
+          classify(entry.text, type: type, offset: entry.offset, pointer: entry.pointer(in: typePointer)))
       }
     }
     return entries
   }
 
   /// Classifies one principal string of the given type, reporting invalid forms.
-  mutating func classify(_ text: String, type: String, offset: Int, pointer: String) -> PrincipalReference {
+  mutating func classify(_ text: String, type: String, offset: Int, pointer: PointerPath)
+    -> PrincipalReference
+  {
     let reference: PrincipalReference
     switch type {
     case "AWS": reference = PrincipalReference.classifyAWS(text)
-    case "Service": reference = text.contains("*") || text.isEmpty ? .unrecognized(text) : .service(text)
+    case "Service":
+      reference = text.utf8.contains(UInt8(ascii: "*")) || text.isEmpty ? .unrecognized(text) : .service(text)
     case "Federated":
-      reference = text.contains("*") || text.isEmpty ? .unrecognized(text) : .federatedProvider(text)
+      reference =
+        text.utf8.contains(UInt8(ascii: "*")) || text.isEmpty ? .unrecognized(text) : .federatedProvider(text)
     default:
       reference = .canonicalUser(text)
       if text.utf8.count != 64 || !text.utf8.allSatisfy({ PolicyTextDecoder.hexValue($0) != nil }) {
@@ -96,7 +102,7 @@ extension PolicyDocumentReader {
     }
     if case .unrecognized = reference {
       let hint =
-        text.contains("*")
+        text.utf8.contains(UInt8(ascii: "*"))
         ? "partial wildcards are not allowed in principals (only \"*\" alone)"
         : "not a valid \(type) principal"
       error(offset, pointer, "principal \"\(text)\": \(hint); it matches nobody")

@@ -1,6 +1,6 @@
 extension PolicyDocumentReader {
   /// Reads one statement; nil (with an error reported) when it has a fatal problem.
-  mutating func readStatement(_ node: JSONNode, index: Int, pointer: String) -> Statement? {
+  mutating func readStatement(_ node: JSONNode, index: Int, pointer: PointerPath) -> Statement? {
     guard node.members != nil else {
       error(
         node.offset, pointer,
@@ -15,7 +15,7 @@ extension PolicyDocumentReader {
       sid = member.value.stringValue
       if sid == nil {
         warning(
-          member.value.offset, pointer + "/Sid",
+          member.value.offset, pointer.appending("Sid"),
           "Sid must be a string, found \(member.value.value.kindDescription)")
       }
     }
@@ -33,8 +33,9 @@ extension PolicyDocumentReader {
     case (nil, nil):
       error(node.offset, pointer, "the statement has no Action or NotAction; statement dropped")
       fatal = true
-    case (let plain?, nil): action = readActions(plain, negated: false, pointer: pointer + "/Action")
-    case (nil, let negated?): action = readActions(negated, negated: true, pointer: pointer + "/NotAction")
+    case (let plain?, nil): action = readActions(plain, negated: false, pointer: pointer.appending("Action"))
+    case (nil, let negated?):
+      action = readActions(negated, negated: true, pointer: pointer.appending("NotAction"))
     }
     if action == nil { fatal = true }
 
@@ -53,17 +54,17 @@ extension PolicyDocumentReader {
       let name = negated ? "NotResource" : "Resource"
       if !kind.requiresResource {
         warning(
-          member.keyOffset, pointer + "/" + name,
+          member.keyOffset, pointer.appending(name),
           "\(name) has no meaning in a \(kind.displayName) and is ignored")
       } else {
-        resource = readResources(member, negated: negated, pointer: pointer + "/" + name)
+        resource = readResources(member, negated: negated, pointer: pointer.appending(name))
         if resource == nil { fatal = true }
       }
     }
 
     var conditions: [Condition] = []
     if let member = elements["Condition"] {
-      conditions = readConditionBlock(member.value, pointer: pointer + "/Condition")
+      conditions = readConditionBlock(member.value, pointer: pointer.appending("Condition"))
     }
 
     guard !fatal, let effect, let action else { return nil }
@@ -72,7 +73,7 @@ extension PolicyDocumentReader {
       conditions: conditions, location: lines.location(of: node.offset))
   }
 
-  mutating func readEffect(_ member: JSONMember?, statement: JSONNode, pointer: String) -> Effect? {
+  mutating func readEffect(_ member: JSONMember?, statement: JSONNode, pointer: PointerPath) -> Effect? {
     guard let member else {
       error(statement.offset, pointer, "the statement has no Effect; statement dropped")
       return nil
@@ -80,47 +81,52 @@ extension PolicyDocumentReader {
     if let text = member.value.stringValue, let effect = Effect(rawValue: text) { return effect }
     let found = member.value.stringValue.map { "\"\($0)\"" } ?? member.value.value.kindDescription
     error(
-      member.value.offset, pointer + "/Effect",
+      member.value.offset, pointer.appending("Effect"),
       "Effect must be \"Allow\" or \"Deny\", found \(found); statement dropped")
     return nil
   }
 
-  mutating func readActions(_ member: JSONMember, negated: Bool, pointer: String) -> ActionElement? {
+  mutating func readActions(_ member: JSONMember, negated: Bool, pointer: PointerPath) -> ActionElement? {
     guard let entries = readStringList(member.value, pointer: pointer, name: member.key) else { return nil }
-    for entry in entries where entry.text != "*" && !entry.text.contains(":") {
-      warning(entry.offset, entry.pointer, "action \"\(entry.text)\" has no service prefix (such as \"s3:\")")
+    for entry in entries where entry.text != "*" && !entry.text.utf8.contains(UInt8(ascii: ":")) {
+      warning(
+        entry.offset, entry.pointer(in: pointer),
+        "action \"\(entry.text)\" has no service prefix (such as \"s3:\")")
     }
     return ActionElement(negated: negated, entries.map(\.text))
   }
 
-  mutating func readResources(_ member: JSONMember, negated: Bool, pointer: String) -> ResourceElement? {
+  mutating func readResources(_ member: JSONMember, negated: Bool, pointer: PointerPath) -> ResourceElement? {
     guard let entries = readStringList(member.value, pointer: pointer, name: member.key) else { return nil }
-    for entry in entries where entry.text != "*" && !entry.text.hasPrefix("arn:") {
-      warning(entry.offset, entry.pointer, "resource \"\(entry.text)\" is not an ARN or \"*\"")
+    for entry in entries where entry.text != "*" && !entry.text.utf8.starts(with: "arn:".utf8) {
+      warning(entry.offset, entry.pointer(in: pointer), "resource \"\(entry.text)\" is not an ARN or \"*\"")
     }
     return ResourceElement(negated: negated, entries.map(\.text))
   }
 
-  /// One string of a list element, with its place.
+  /// One string of a list element, with its place (`index` in the array, nil for a lone string).
   struct ListEntry {
     var text: String
     var offset: Int
-    var pointer: String
+    var index: Int?
+
+    /// The entry's JSON pointer under its list's pointer.
+    func pointer(in list: PointerPath) -> PointerPath { index.map { list.appending($0) } ?? list }
   }
 
   /// Reads a string or an array of strings. Non-string entries are reported and skipped; nil (with
   /// an error) when nothing usable is left.
-  mutating func readStringList(_ node: JSONNode, pointer: String, name: String) -> [ListEntry]? {
+  mutating func readStringList(_ node: JSONNode, pointer: PointerPath, name: String) -> [ListEntry]? {
     switch node.value {
-    case .string(let text): return [ListEntry(text: text, offset: node.offset, pointer: pointer)]
+    case .string(let text): return [ListEntry(text: text, offset: node.offset, index: nil)]
     case .array(let elements):
       var entries: [ListEntry] = []
       for (index, element) in elements.enumerated() {
         if let text = element.stringValue {
-          entries.append(ListEntry(text: text, offset: element.offset, pointer: pointer + "/\(index)"))
+          entries.append(ListEntry(text: text, offset: element.offset, index: index))
         } else {
           error(
-            element.offset, pointer + "/\(index)",
+            element.offset, pointer.appending(index),
             "\(name) entries must be strings, found \(element.value.kindDescription); entry ignored")
         }
       }
