@@ -12,13 +12,20 @@ public struct Account: Sendable, Identifiable {
   public var managedPolicies: [ManagedPolicy]
   public var buckets: [Bucket]
   public var keys: [KMSKey]
-  /// Account-level S3 Block Public Access (`s3control get-public-access-block`).
+  /// Account-level S3 Block Public Access (`s3control get-public-access-block`); nil when not recorded.
   public var publicAccessBlock: PublicAccessBlock?
+  /// The account's S3 canonical user id (`Owner.ID` of `list-buckets`), which ACL grants name.
+  public var canonicalUserId: String?
+  /// The organization the account belongs to, when the snapshot holds one that lists it.
+  public var organizationId: String?
+  /// Ids from the organization root down to the account's direct parent (`r-…`, `ou-…`, …).
+  public var organizationPath: [String]
 
   public init(
     id: String, alias: String? = nil, users: [User] = [], groups: [Group] = [], roles: [Role] = [],
     managedPolicies: [ManagedPolicy] = [], buckets: [Bucket] = [], keys: [KMSKey] = [],
-    publicAccessBlock: PublicAccessBlock? = nil
+    publicAccessBlock: PublicAccessBlock? = nil, canonicalUserId: String? = nil,
+    organizationId: String? = nil, organizationPath: [String] = []
   ) {
     self.id = id
     self.alias = alias
@@ -29,8 +36,16 @@ public struct Account: Sendable, Identifiable {
     self.buckets = buckets
     self.keys = keys
     self.publicAccessBlock = publicAccessBlock
+    self.canonicalUserId = canonicalUserId
+    self.organizationId = organizationId
+    self.organizationPath = organizationPath
   }
 
   /// `alias (id)` or the id alone.
   public var displayName: String { alias.map { "\($0) (\(id))" } ?? id }
+
+  /// The managed policy with `arn` held in this account's data, if any.
+  public func managedPolicy(_ arn: String) -> ManagedPolicy? {
+    managedPolicies.first { $0.arn == arn }
+  }
 }

@@ -21,6 +21,36 @@ public struct Organization: Sendable {
     self.units = units
     self.policies = policies
   }
+
+  /// The parent (OU or root) of an account or OU, when recorded.
+  public func parentId(of childId: String) -> String? {
+    if let account = accounts.first(where: { $0.id == childId }) { return account.parentId }
+    return units.first { $0.id == childId }?.parentId
+  }
+
+  /// The ids from the root down to the direct parent of `childId` (an account or OU id); empty when
+  /// the parent is unknown. A cycle in the recorded parents stops the walk.
+  public func path(to childId: String) -> [String] {
+    var path: [String] = []
+    var seen: Set<String> = [childId]
+    var current = parentId(of: childId)
+    while let id = current, seen.insert(id).inserted {
+      path.append(id)
+      current = parentId(of: id)
+    }
+    return path.reversed()
+  }
+
+  /// The policies of `kind` attached directly to `targetId` (a root, OU or account id).
+  public func policies(attachedTo targetId: String, kind: OrganizationPolicy.Kind) -> [OrganizationPolicy] {
+    policies.filter { $0.kind == kind && $0.targetIds.contains(targetId) }
+  }
+
+  /// The policies of `kind` that apply to `accountId`, one level per entry from the root down to the
+  /// account itself: every level must allow a request (AWS's SCP and RCP rule).
+  public func policyLevels(for accountId: String, kind: OrganizationPolicy.Kind) -> [[OrganizationPolicy]] {
+    (path(to: accountId) + [accountId]).map { policies(attachedTo: $0, kind: kind) }
+  }
 }
 
 /// A member account as the organization lists it.

@@ -100,13 +100,20 @@ public struct ManagedPolicy: Sendable, Hashable {
   public var name: String
   /// The default version's document; nil when it could not be read.
   public var document: PolicyDocument?
+  /// The unique id (`ANPA…`), when recorded.
+  public var id: String?
+  public var path: String
 
-  public init(arn: String, name: String, document: PolicyDocument?) {
+  public init(arn: String, name: String, document: PolicyDocument?, id: String? = nil, path: String = "/") {
     self.arn = arn
     self.name = name
     self.document = document
+    self.id = id
+    self.path = path
   }
 
-  /// AWS-managed policies have `aws` in the account field of their ARN.
-  public var isAWSManaged: Bool { arn.hasPrefix("arn:aws:iam::aws:") }
+  /// AWS-managed policies have `aws` in the account field of their ARN (in every partition).
+  public var isAWSManaged: Bool {
+    arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).dropFirst(4).first == "aws"
+  }
 }

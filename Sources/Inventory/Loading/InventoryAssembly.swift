@@ -1,0 +1,62 @@
+import PolicyLanguage
+
+/// Puts the separately read parts of a snapshot together, in a stable order, and runs the checks
+/// that need every account: AWS-managed policy references and organization membership.
+struct InventoryAssembly {
+  private var inventory: Inventory
+  private var pendingReferences: [(diagnosticIndex: Int, reference: PolicyReference)] = []
+  private var organizationDiagnostics: [Diagnostic] = []
+  private var organizationUnknownFiles: [String] = []
+
+  init(root: String, format: SnapshotFormat) {
+    inventory = Inventory(root: root, format: format)
+  }
+
+  mutating func add(diagnostics: [Diagnostic], unknownFiles: [String]) {
+    inventory.diagnostics.append(contentsOf: diagnostics)
+    inventory.unknownFiles.append(contentsOf: unknownFiles)
+  }
+
+  mutating func add(_ result: AccountLoadResult) {
+    add(diagnostics: result.diagnostics, unknownFiles: result.unknownFiles)
+    for reference in result.awsManagedReferences {
+      pendingReferences.append((inventory.diagnostics.count, reference))
+    }
+    inventory.accounts.append(result.account)
+  }
+
+  /// The organization's problems are listed after the accounts'.
+  mutating func add(_ result: OrganizationLoadResult) {
+    if let organization = result.organization { inventory.organization = organization }
+    organizationDiagnostics.append(contentsOf: result.diagnostics)
+    organizationUnknownFiles.append(contentsOf: result.unknownFiles)
+  }
+
+  consuming func finish() -> Inventory {
+    reportUnresolvedAWSManagedPolicies()
+    inventory.diagnostics.append(contentsOf: organizationDiagnostics)
+    inventory.unknownFiles.append(contentsOf: organizationUnknownFiles)
+    inventory.accounts.sort { $0.id < $1.id }
+    if let organization = inventory.organization {
+      let members = Set(organization.accounts.map(\.id))
+      for index in inventory.accounts.indices where members.contains(inventory.accounts[index].id) {
+        inventory.accounts[index].organizationId = organization.id
+        inventory.accounts[index].organizationPath = organization.path(to: inventory.accounts[index].id)
+      }
+    }
+    return inventory
+  }
+
+  /// Inserts, each right after its account's own problems, the warnings for AWS-managed policies
+  /// that no account of the snapshot holds.
+  private mutating func reportUnresolvedAWSManagedPolicies() {
+    guard !pendingReferences.isEmpty else { return }
+    var held: Set<String> = []
+    for account in inventory.accounts {
+      for policy in account.managedPolicies where policy.isAWSManaged { held.insert(policy.arn) }
+    }
+    for pending in pendingReferences.reversed() where !held.contains(pending.reference.arn) {
+      inventory.diagnostics.insert(pending.reference.unresolvedWarning, at: pending.diagnosticIndex)
+    }
+  }
+}

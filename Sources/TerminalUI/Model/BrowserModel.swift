@@ -1,0 +1,128 @@
+/// Everything the browser shows, as plain values: the input an adapter builds from the trust
+/// graph's query results (or `BrowserModel.demo`).
+///
+/// The adapter fills six things; everything else (who-can and can-what lists, counts, indexes) is
+/// derived here:
+/// - `accounts`, `principals` (each names its `accountID`), `buckets` (with their prefixes);
+/// - `cells`: the verdict for (principal, target, level). A missing cell means *denied*, so only
+///   allowed, conditional and gap cells need to be stored;
+/// - `paths`: the chains and, for denied pairs, the explanation. Store a report for every
+///   non-denied cell and for denied pairs worth explaining (a chain came close): those denied
+///   pairs also appear in the who-can and can-what lists;
+/// - `gaps`: the findings.
+public struct BrowserModel: Sendable {
+  /// What is being browsed, shown in the breadcrumb (a snapshot path, or "DEMO …").
+  public let source: String
+  public let accounts: [AccountSummary]
+  public let principals: [PrincipalSummary]
+  public let buckets: [BucketSummary]
+  public let cells: [CellKey: AccessCell]
+  public let paths: [CellKey: PathReport]
+  public let gaps: [GapFinding]
+
+  /// Every bucket and prefix, grouped by bucket in `buckets` order: the matrix columns.
+  public let targets: [TargetRef]
+  /// The longest prefix, in characters (sizes the matrix columns).
+  let longestPrefix: Int
+  /// Principal indexes (into `principals`) in matrix order: grouped by account in `accounts` order.
+  let matrixRows: [Int]
+  /// The principals in matrix order.
+  let matrixPrincipals: [PrincipalSummary]
+  /// Lower-cased ARN, label and account of each principal in matrix order, for the filter.
+  let matrixSearchText: [String]
+  private let accountPositions: [String: Int]
+  private let principalPositions: [String: Int]
+  private let principalsOfAccount: [String: [Int]]
+  private let bucketsOfAccount: [String: [Int]]
+  private let bucketPositions: [String: Int]
+  private let questionsByTarget: [TargetRef: [CellKey]]
+  private let questionsByPrincipal: [String: [CellKey]]
+  /// Non-denied cells per level and verdict, over all principals.
+  private let allCounts: [AccessLevel: [Verdict: Int]]
+
+  public init(
+    source: String, accounts: [AccountSummary], principals: [PrincipalSummary], buckets: [BucketSummary],
+    cells: [CellKey: AccessCell], paths: [CellKey: PathReport] = [:], gaps: [GapFinding] = []
+  ) {
+    self.source = source
+    self.accounts = accounts
+    self.principals = principals
+    self.buckets = buckets
+    self.cells = cells
+    self.paths = paths
+    self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
+    targets = buckets.flatMap(\.targets)
+    longestPrefix = targets.map(\.prefix.count).max() ?? 0
+    principalPositions = Dictionary(
+      principals.enumerated().map { ($1.arn, $0) }, uniquingKeysWith: { a, _ in a })
+    principalsOfAccount = Dictionary(grouping: principals.indices, by: { principals[$0].accountID })
+    bucketsOfAccount = Dictionary(grouping: buckets.indices, by: { buckets[$0].accountID })
+    bucketPositions = Dictionary(buckets.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    let accountOrder = Dictionary(accounts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    accountPositions = accountOrder
+    matrixRows = principals.indices.sorted {
+      (accountOrder[principals[$0].accountID] ?? Int.max, $0) < (
+        accountOrder[principals[$1].accountID] ?? Int.max, $1
+      )
+    }
+    matrixPrincipals = matrixRows.map { principals[$0] }
+    matrixSearchText = matrixPrincipals.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() }
+    let questions = Set(cells.keys).union(paths.keys).sorted {
+      ($0.level, $0.principal, $0.target) < ($1.level, $1.principal, $1.target)
+    }
+    questionsByTarget = Dictionary(grouping: questions, by: \.target)
+    questionsByPrincipal = Dictionary(grouping: questions, by: \.principal)
+    allCounts = cells.reduce(into: [:]) { counts, entry in
+      counts[entry.key.level, default: [:]][entry.value.verdict, default: 0] += 1
+    }
+  }
+
+  /// How many cells of `level` have each verdict, over the given principals' rows and all targets.
+  public func verdictCounts(level: AccessLevel, principals rows: [PrincipalSummary]) -> [Verdict: Int] {
+    var counts: [Verdict: Int]
+    if rows.count == principals.count {
+      counts = allCounts[level] ?? [:]
+    } else {
+      counts = [:]
+      for row in rows {
+        for key in questionsByPrincipal[row.arn] ?? [] where key.level == level {
+          counts[cell(key).verdict, default: 0] += 1
+        }
+      }
+    }
+    counts[.denied] = 0
+    counts[.denied] = rows.count * targets.count - counts.values.reduce(0, +)
+    return counts
+  }
+
+  /// The verdict for one question; denied unless a cell says otherwise.
+  public func cell(_ key: CellKey) -> AccessCell { cells[key] ?? AccessCell(.denied) }
+
+  /// The principal with this ARN.
+  public func principal(_ arn: String) -> PrincipalSummary? { principalPositions[arn].map { principals[$0] } }
+
+  /// The account with this id.
+  public func account(_ id: String) -> AccountSummary? { accountPositions[id].map { accounts[$0] } }
+
+  /// The bucket with this name.
+  public func bucket(_ name: String) -> BucketSummary? { bucketPositions[name].map { buckets[$0] } }
+
+  /// Principals of one account, in model order.
+  public func principals(inAccount id: String) -> [PrincipalSummary] {
+    (principalsOfAccount[id] ?? []).map { principals[$0] }
+  }
+
+  /// Buckets of one account, in model order.
+  public func buckets(inAccount id: String) -> [BucketSummary] {
+    (bucketsOfAccount[id] ?? []).map { buckets[$0] }
+  }
+
+  /// Who can do what to `target`: every non-denied cell and every explained pair, by level then principal.
+  public func whoCan(_ target: TargetRef) -> [CellKey] { questionsByTarget[target] ?? [] }
+
+  /// What `principal` can do where: every non-denied cell and every explained pair, by level then target.
+  public func canWhat(_ principal: String) -> [CellKey] { questionsByPrincipal[principal] ?? [] }
+
+  /// A short label for a principal ARN (`user/bobbytables`), or the ARN when unknown.
+  public func label(ofPrincipal arn: String) -> String { principal(arn)?.label ?? arn }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): what a user sees and types. Every wait names all the
+/// text asserted, since a capture can catch a frame half drawn.
+@Suite(.enabled(if: BrowseTmux.isAvailable, "tmux is not installed"))
+struct BrowseTerminalTests {
+  @Test func startsOnTheDemoWithBreadcrumbAndAccounts() throws {
+    let tmux = try BrowseTmux()
+    let start = tmux.wait(forAll: [
+      "trustwalk › DEMO upload-only-prefixes › Browse", "111111111111 account-a", "bobbytables", "? help",
+    ])
+    #expect(start.ok, "\(start.screen)")
+  }
+
+  @Test func navigatesFromABucketPrefixToWhoCanToTheChain() throws {
+    let tmux = try BrowseTmux()
+    tmux.wait(for: "q quit")
+    tmux.send("j")
+    #expect(tmux.wait(forAll: ["Buckets of 222222222222", "fighters/"]).ok)
+    tmux.send("Tab", "Tab", "j")
+    #expect(tmux.wait(for: "› s3://account-b-bucket/foo/").ok, "the breadcrumb names the selected prefix")
+    tmux.send("Enter")
+    let whoCan = tmux.wait(forAll: ["Who can access s3://account-b-bucket/foo/", "user/bobbytables", "1/6"])
+    #expect(whoCan.ok, "\(whoCan.screen)")
+    tmux.send("j", "Enter")
+    let paths = tmux.wait(forAll: [
+      "Chain 1", "user/bobbytables → role/account-a-s3-role → s3://account-b-bucket/foo/",
+      "AllowAccountARoleUpload",
+    ])
+    #expect(paths.ok, "\(paths.screen)")
+    tmux.send("Escape")
+    #expect(tmux.wait(for: "Who can access").ok)
+  }
+
+  @Test func filtersLiveAndShowsTheFilterInTheBreadcrumb() throws {
+    let tmux = try BrowseTmux()
+    tmux.wait(for: "q quit")
+    tmux.send("2", "/", "b", "o", "b")
+    let filtered = tmux.wait {
+      $0.contains("[/bob]") && $0.contains("user/bobbytables") && !$0.contains("role/account-a-s3-role ")
+    }
+    #expect(filtered.ok, "\(filtered.screen)")
+    tmux.send("Enter", "Escape")
+    #expect(tmux.wait { !$0.contains("[/bob]") && $0.contains("role/account-a-s3-role") }.ok)
+  }
+
+  @Test func helpOpensFromTheKeyTableAndCloses() throws {
+    let tmux = try BrowseTmux()
+    tmux.wait(for: "q quit")
+    tmux.send("?")
+    let help = tmux.wait(forAll: ["Help: Browse", "read-only", "next pane", "move down"])
+    #expect(help.ok, "\(help.screen)")
+    tmux.send("Escape")
+    #expect(tmux.wait { !$0.contains("Help: Browse") && $0.contains("Details") }.ok)
+  }
+
+  @Test func matrixShowsGlyphsInColour() throws {
+    let tmux = try BrowseTmux()
+    tmux.wait(for: "q quit")
+    tmux.send("2")
+    let matrix = tmux.wait(forAll: ["6 ✓ allowed", "fighters/", "role/account-a-s3-role"])
+    #expect(matrix.ok, "\(matrix.screen)")
+    let colored = tmux.wait(escapes: true) { $0.contains("32m✓") }
+    #expect(colored.ok, "allowed cells are green: \(colored.screen.debugDescription)")
+    tmux.send("r")
+    #expect(tmux.wait(forAll: ["0 ✓ allowed", "6 · denied"]).ok, "nobody can read")
+    tmux.send("Right", "Enter")
+    let explain = tmux.wait(forAll: [
+      "Why not allowed", "Caller 111111111111", "Owner 222222222222", "What to change",
+    ])
+    #expect(explain.ok, "both sides at 120 columns: \(explain.screen)")
+  }
+
+  @Test func collapsesToOnePaneWhenNarrowAndBack() throws {
+    let tmux = try BrowseTmux()
+    tmux.wait(for: "q quit")
+    tmux.resize(columns: 60, rows: 20)
+    let narrow = tmux.wait {
+      !$0.contains("Principals of") && $0.contains("Accounts") && $0.contains("Details")
+    }
+    #expect(narrow.ok, "\(narrow.screen)")
+    tmux.resize(columns: 30, rows: 8)
+    #expect(tmux.wait(forAll: ["terminal too small", "30x8, need 40x10"]).ok)
+    tmux.resize(columns: 120, rows: 40)
+    let wide = tmux.wait(forAll: ["Principals of", "Buckets of", "Details"])
+    #expect(wide.ok, "\(wide.screen)")
+  }
+
+  @Test(arguments: [("q", Int32(0)), ("C-c", Int32(130))])
+  func quitsAndRestoresTheTerminal(key: String, status: Int32) throws {
+    let tmux = try BrowseTmux()
+    tmux.wait(for: "q quit")
+    #expect(tmux.display("#{alternate_on}") == "1")
+    tmux.send(key)
+    #expect(tmux.exitStatus() == status)
+    #expect(tmux.display("#{alternate_on}") == "0", "the alternate screen was left")
+  }
+
+  @Test func noColorUsesAttributesOnly() throws {
+    let tmux = try BrowseTmux(environment: ["NO_COLOR": "1"])
+    tmux.wait(for: "q quit")
+    tmux.send("2")
+    let matrix = tmux.wait(escapes: true) {
+      $0.contains("allowed") && $0.contains("fighters/") && $0.contains("q\u{1B}")
+    }
+    #expect(matrix.ok, "\(matrix.screen)")
+    let colorCode = try Regex("\u{1B}\\[[0-9;]*3[0-7]m")
+    #expect(matrix.screen.firstMatch(of: colorCode) == nil, "no foreground colour codes")
+    #expect(matrix.screen.contains("\u{1B}[1m✓"), "bold still marks allowed cells")
+  }
+}
