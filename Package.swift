@@ -35,7 +35,7 @@ let package = Package(
       name: "ExportTests", dependencies: ["Export", "TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
     .testTarget(
       name: "TerminalUITests", dependencies: ["TerminalUI", "TrustGraph", "Inventory"], exclude: ["Golden"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["trustwalk"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["trustwalk"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

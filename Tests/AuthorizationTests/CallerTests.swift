@@ -15,8 +15,12 @@ import Testing
   #expect(Caller(principal: "arn:aws:sts::111111111111:federated-user/bob")?.kind == .federatedUser)
   #expect(Caller(principal: "codebuild.amazonaws.com")?.kind == .service)
   #expect(Caller(principal: "*")?.kind == .anonymous)
-  #expect(Caller(principal: "arn:aws:iam::111111111111:role/aws-service-role/x.amazonaws.com/R")?.isServiceLinkedRole == true)
-  for invalid in ["", "alice", "arn:aws:iam::1111:user/u", "arn:aws:s3:::bkt", "arn:aws:sts::111111111111:assumed-role/R"] {
+  #expect(
+    Caller(principal: "arn:aws:iam::111111111111:role/aws-service-role/x.amazonaws.com/R")?
+      .isServiceLinkedRole == true)
+  for invalid in [
+    "", "alice", "arn:aws:iam::1111:user/u", "arn:aws:s3:::bkt", "arn:aws:sts::111111111111:assumed-role/R",
+  ] {
     #expect(Caller(principal: invalid) == nil, "\(invalid)")
   }
 }
@@ -27,12 +31,14 @@ import Testing
   #expect(
     session.match(
       .assumedRole(
-        arn: "arn:aws:sts::111111111111:assumed-role/R/s", account: "111111111111", roleName: "R", sessionName: "s"))
+        arn: "arn:aws:sts::111111111111:assumed-role/R/s", account: "111111111111", roleName: "R",
+        sessionName: "s"))
       == .session)
   #expect(
     session.match(
       .assumedRole(
-        arn: "arn:aws:sts::111111111111:assumed-role/R/t", account: "111111111111", roleName: "R", sessionName: "t"))
+        arn: "arn:aws:sts::111111111111:assumed-role/R/t", account: "111111111111", roleName: "R",
+        sessionName: "t"))
       == nil)
   #expect(session.match(.account(id: "111111111111")) == .account)
   #expect(session.match(.account(id: "222222222222")) == nil)
@@ -61,11 +67,14 @@ import Testing
   #expect(context.lookup("aws:PrincipalTag/team") == .present(["data"]))
   #expect(context.lookup("aws:ResourceAccount") == .present(["111111111111"]))
 
-  let user = Request(caller: try #require(Caller(principal: "arn:aws:iam::111111111111:user/dev/bob")), action: "s3:x", resource: "*")
+  let user = Request(
+    caller: try #require(Caller(principal: "arn:aws:iam::111111111111:user/dev/bob")), action: "s3:x",
+    resource: "*")
   #expect(user.effectiveContext.lookup("aws:username") == .present(["bob"]))
   #expect(user.effectiveContext.lookup("aws:userid") == .unknown)
 
-  let service = Request(caller: try #require(Caller(principal: "ec2.amazonaws.com")), action: "sts:AssumeRole", resource: "*")
+  let service = Request(
+    caller: try #require(Caller(principal: "ec2.amazonaws.com")), action: "sts:AssumeRole", resource: "*")
   #expect(service.effectiveContext.lookup("aws:PrincipalIsAWSService") == .present(["true"]))
   #expect(service.effectiveContext.lookup("aws:PrincipalServiceName") == .present(["ec2.amazonaws.com"]))
   #expect(service.effectiveContext.lookup("aws:PrincipalArn") == .absent)

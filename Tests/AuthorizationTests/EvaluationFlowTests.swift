@@ -4,16 +4,22 @@ import Testing
 @testable import Authorization
 
 private let object = "arn:aws:s3:::bkt/k"
-private let readAnyObject = #"{"Statement":{"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}"#
+private let readAnyObject =
+  #"{"Statement":{"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}"#
 
 @Test func traceListsLayersInEvaluationOrderWithTheirStatementsAndLines() throws {
-  var scenario = Scenario(Principals.session(Accounts.a, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
-  scenario.identity = ["{\n\"Statement\": [\n {\"Effect\":\"Allow\",\"Action\":\"ec2:*\",\"Resource\":\"*\"},\n"
-    + " {\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}\n]}"]
+  var scenario = Scenario(
+    Principals.session(Accounts.a, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  scenario.identity = [
+    "{\n\"Statement\": [\n {\"Effect\":\"Allow\",\"Action\":\"ec2:*\",\"Resource\":\"*\"},\n"
+      + " {\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}\n]}"
+  ]
   scenario.boundary = #"{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}"#
   scenario.session = #"{"Statement":{"Effect":"Allow","Action":"s3:Get*","Resource":"*"}}"#
   scenario.serviceControlPolicies = [[#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#]]
-  scenario.resourceControlPolicies = [[#"{"Statement":{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}}"#]]
+  scenario.resourceControlPolicies = [
+    [#"{"Statement":{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}}"#]
+  ]
   scenario.resourcePolicy =
     #"{"Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:role/Other"},"Action":"s3:*","Resource":"*"}}"#
   let decision = try scenario.evaluate()
@@ -28,7 +34,8 @@ private let readAnyObject = #"{"Statement":{"Sid":"Read","Effect":"Allow","Actio
 }
 
 @Test func sessionPolicyLimitsIdentityGrantsButNotASessionNamedGrant() throws {
-  var scenario = Scenario(Principals.session(Accounts.a, "R", "alice"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.session(Accounts.a, "R", "alice"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.identity = [readAnyObject]
   scenario.session = #"{"Statement":{"Effect":"Allow","Action":"ec2:*","Resource":"*"}}"#
   #expect(try scenario.outcome() == .implicitDeny)
@@ -39,7 +46,8 @@ private let readAnyObject = #"{"Statement":{"Sid":"Read","Effect":"Allow","Actio
 }
 
 @Test func conditionalDenyOverADefiniteAllowIsConditionalNotDeny() throws {
-  var scenario = Scenario(Principals.user(Accounts.a, "u"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.user(Accounts.a, "u"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.identity = [
     readAnyObject,
     #"{"Statement":{"Sid":"TLS","Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}}"#,
@@ -58,7 +66,8 @@ private let readAnyObject = #"{"Statement":{"Sid":"Read","Effect":"Allow","Actio
 }
 
 @Test func possibleDenyWithoutAnyAllowIsStillADeny() throws {
-  var scenario = Scenario(Principals.user(Accounts.a, "u"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.user(Accounts.a, "u"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.identity = [
     #"{"Statement":{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}}"#
   ]
@@ -67,7 +76,8 @@ private let readAnyObject = #"{"Statement":{"Sid":"Read","Effect":"Allow","Actio
 }
 
 @Test func definiteDenyBeatsAConditionalAllow() throws {
-  var scenario = Scenario(Principals.user(Accounts.a, "u"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.user(Accounts.a, "u"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.identity = [
     #"{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}},"#
       + #"{"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]}"#
@@ -77,7 +87,8 @@ private let readAnyObject = #"{"Statement":{"Sid":"Read","Effect":"Allow","Actio
 }
 
 @Test func conditionsOfBothSidesCombineIntoOneAlternative() throws {
-  var scenario = Scenario(Principals.session(Accounts.b, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.session(Accounts.b, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.identity = [
     #"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}}"#
   ]
@@ -91,12 +102,14 @@ private let readAnyObject = #"{"Statement":{"Sid":"Read","Effect":"Allow","Actio
   let alternatives = decision.residual.allowIf.map { Set($0.map { "\($0.key)=\($0.values.joined())" }) }
   #expect(
     Set(alternatives) == [
-      ["aws:SourceVpce=vpce-1", "aws:SourceIp=10.0.0.0/8"], ["aws:SourceVpce=vpce-2", "aws:SourceIp=10.0.0.0/8"],
+      ["aws:SourceVpce=vpce-1", "aws:SourceIp=10.0.0.0/8"],
+      ["aws:SourceVpce=vpce-2", "aws:SourceIp=10.0.0.0/8"],
     ])
 }
 
 @Test func roleWithoutAKnownSessionMatchesASessionGrantIfItPicksTheName() throws {
-  var scenario = Scenario(Principals.role(Accounts.b, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.role(Accounts.b, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.identity = [readAnyObject]
   scenario.resourcePolicy =
     #"{"Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:sts::222222222222:assumed-role/R/audit"},"#
@@ -108,7 +121,8 @@ private let readAnyObject = #"{"Statement":{"Sid":"Read","Effect":"Allow","Actio
 }
 
 @Test func rootUserHasFullAccessInItsOwnAccountButNotAcross() throws {
-  var own = Scenario(Principals.root(Accounts.a), "s3:DeleteBucket", "arn:aws:s3:::bkt", resourceAccount: Accounts.a)
+  var own = Scenario(
+    Principals.root(Accounts.a), "s3:DeleteBucket", "arn:aws:s3:::bkt", resourceAccount: Accounts.a)
   #expect(try own.outcome() == .allow)
   own.serviceControlPolicies = [[#"{"Statement":{"Effect":"Allow","Action":"ec2:*","Resource":"*"}}"#]]
   #expect(try own.outcome() == .implicitDeny, "SCPs bind the root user of member accounts")
@@ -133,7 +147,8 @@ private let readAnyObject = #"{"Statement":{"Sid":"Read","Effect":"Allow","Actio
 }
 
 @Test func evidenceOfAPolicyKeepsDocumentOrderAcrossServiceIndexes() throws {
-  var scenario = Scenario(Principals.user(Accounts.a, "u"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.user(Accounts.a, "u"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.identity = [
     #"{"Statement":[{"Sid":"First","Effect":"Allow","Action":"s3:GetObject","Resource":"*"},"#
       + #"{"Sid":"Second","Effect":"Allow","NotAction":"iam:*","Resource":"*"},"#

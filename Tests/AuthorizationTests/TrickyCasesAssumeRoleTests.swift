@@ -1,6 +1,5 @@
-import Testing
-
 import PolicyLanguage
+import Testing
 
 @testable import Authorization
 
@@ -22,7 +21,8 @@ private func assume(_ principal: String, trust: String) -> Scenario {
 }
 
 @Test func case32SameAccountTrustNamingTheUserNeedsNoIdentityAllowButTheBoundary() throws {
-  var scenario = assume(Principals.user(Accounts.a, "u"), trust: trusting(#"{"AWS":"arn:aws:iam::111111111111:user/u"}"#))
+  var scenario = assume(
+    Principals.user(Accounts.a, "u"), trust: trusting(#"{"AWS":"arn:aws:iam::111111111111:user/u"}"#))
   #expect(try scenario.outcome() == .allow)
   scenario.boundary = boundaryWithoutSTS
   #expect(try scenario.outcome() == .implicitDeny)
@@ -146,7 +146,9 @@ private func assume(_ principal: String, trust: String) -> Scenario {
   #expect(try scenario.outcome() == .implicitDeny)
   scenario.boundary = nil
   scenario.serviceControlPolicies = [
-    [#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"sts:*","Resource":"*"}]}"#]
+    [
+      #"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"sts:*","Resource":"*"}]}"#
+    ]
   ]
   #expect(try scenario.outcome() == .explicitDeny)
 }
@@ -156,7 +158,8 @@ private func assume(_ principal: String, trust: String) -> Scenario {
     #"{"Statement":{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::bkt/*","#
     + #""Condition":{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::111111111111:role/Admin"}}}}"#
   var withPath = Scenario(
-    Principals.session(Accounts.a, "Admin"), "s3:GetObject", "arn:aws:s3:::bkt/k", resourceAccount: Accounts.a)
+    Principals.session(Accounts.a, "Admin"), "s3:GetObject", "arn:aws:s3:::bkt/k", resourceAccount: Accounts.a
+  )
   withPath.resourcePolicy = bucket
   withPath.adjustCaller = { $0.arn = "arn:aws:iam::111111111111:role/ops/Admin" }
   #expect(try withPath.outcome() == .implicitDeny)

@@ -1,12 +1,13 @@
-import Testing
-
 import PolicyLanguage
+import Testing
 
 @testable import Authorization
 
 // aws-authorization.md §7, cases 17–26: actions, resources, variables and condition operators.
 
-private func identityOnly(_ principal: String, _ action: String, _ resource: String, policy: String) -> Scenario {
+private func identityOnly(_ principal: String, _ action: String, _ resource: String, policy: String)
+  -> Scenario
+{
   var scenario = Scenario(principal, action, resource, resourceAccount: Accounts.a)
   scenario.identity = [policy]
   return scenario
@@ -16,7 +17,8 @@ private let alice = Principals.user(Accounts.a, "alice")
 
 @Test func case17ObjectWildcardDoesNotGrantBucketActions() throws {
   let policy = #"{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::bkt/*"}}"#
-  #expect(try identityOnly(alice, "s3:ListBucket", "arn:aws:s3:::bkt", policy: policy).outcome() == .implicitDeny)
+  #expect(
+    try identityOnly(alice, "s3:ListBucket", "arn:aws:s3:::bkt", policy: policy).outcome() == .implicitDeny)
   #expect(try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/k", policy: policy).outcome() == .allow)
 }
 
@@ -35,36 +37,48 @@ private let alice = Principals.user(Accounts.a, "alice")
 
 @Test func case19ResourcesAreCaseSensitiveAndActionsAreNot() throws {
   let upper = #"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::Bkt/*"}}"#
-  #expect(try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/k", policy: upper).outcome() == .implicitDeny)
-  let mixedAction = #"{"Statement":{"Effect":"Allow","Action":"S3:getobject","Resource":"arn:aws:s3:::bkt/*"}}"#
-  #expect(try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/k", policy: mixedAction).outcome() == .allow)
+  #expect(
+    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/k", policy: upper).outcome() == .implicitDeny)
+  let mixedAction =
+    #"{"Statement":{"Effect":"Allow","Action":"S3:getobject","Resource":"arn:aws:s3:::bkt/*"}}"#
+  #expect(
+    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/k", policy: mixedAction).outcome() == .allow)
 }
 
 @Test func case20BucketNameWildcardAlsoCoversOtherBuckets() throws {
   let policy = #"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bkt*"}}"#
   #expect(
-    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt-prod/secrets.txt", policy: policy).outcome() == .allow)
+    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt-prod/secrets.txt", policy: policy).outcome()
+      == .allow)
 }
 
 @Test func case21WithoutVersionVariablesAreLiteralText() throws {
-  let policy = #"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bkt/${aws:username}/*"}}"#
-  #expect(try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/alice/k", policy: policy).outcome() == .implicitDeny)
+  let policy =
+    #"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bkt/${aws:username}/*"}}"#
   #expect(
-    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/${aws:username}/k", policy: policy).outcome() == .allow)
+    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/alice/k", policy: policy).outcome()
+      == .implicitDeny)
+  #expect(
+    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/${aws:username}/k", policy: policy).outcome()
+      == .allow)
 }
 
 @Test func case22UnresolvedVariableMatchesNothing() throws {
   let policy =
     #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","#
     + #""Resource":"arn:aws:s3:::bkt/${aws:username}/*"}}"#
-  #expect(try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/alice/k", policy: policy).outcome() == .allow)
+  #expect(
+    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/alice/k", policy: policy).outcome() == .allow)
   let session = Principals.session(Accounts.a, "alice", "alice")
-  #expect(try identityOnly(session, "s3:GetObject", "arn:aws:s3:::bkt/alice/k", policy: policy).outcome() == .implicitDeny)
+  #expect(
+    try identityOnly(session, "s3:GetObject", "arn:aws:s3:::bkt/alice/k", policy: policy).outcome()
+      == .implicitDeny)
 }
 
 @Test func case23NotActionCoversEveryOtherServiceIncludingS3PermissionsManagement() throws {
   let policy = #"{"Statement":{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}}"#
-  #expect(try identityOnly(alice, "s3:PutBucketPolicy", "arn:aws:s3:::bkt", policy: policy).outcome() == .allow)
+  #expect(
+    try identityOnly(alice, "s3:PutBucketPolicy", "arn:aws:s3:::bkt", policy: policy).outcome() == .allow)
   #expect(
     try identityOnly(alice, "iam:CreateUser", "arn:aws:iam::111111111111:user/x", policy: policy).outcome()
       == .implicitDeny)
@@ -74,9 +88,13 @@ private let alice = Principals.user(Accounts.a, "alice")
   let deny =
     #"{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Sid":"PublicOnly","Effect":"Deny","#
     + #""Action":"s3:GetObject","NotResource":"arn:aws:s3:::bkt/public/*"}]}"#
-  #expect(try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/public/a", policy: deny).outcome() == .allow)
-  #expect(try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/private/a", policy: deny).outcome() == .explicitDeny)
-  #expect(try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::other/a", policy: deny).outcome() == .explicitDeny)
+  #expect(
+    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/public/a", policy: deny).outcome() == .allow)
+  #expect(
+    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::bkt/private/a", policy: deny).outcome()
+      == .explicitDeny)
+  #expect(
+    try identityOnly(alice, "s3:GetObject", "arn:aws:s3:::other/a", policy: deny).outcome() == .explicitDeny)
 }
 
 @Test func case25NegatedOperatorWithSeveralValuesDeniesAllButThoseValues() throws {
@@ -85,8 +103,9 @@ private let alice = Principals.user(Accounts.a, "alice")
     + #"{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::bkt/*","#
     + #""Condition":{"StringNotEquals":{"aws:PrincipalAccount":["222222222222","333333333333"]}}}]}"#
   let read = #"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}"#
-  for (account, expected) in [(Accounts.b, Decision.Outcome.allow), (Accounts.c, .allow), ("444444444444", .explicitDeny)]
-  {
+  for (account, expected) in [
+    (Accounts.b, Decision.Outcome.allow), (Accounts.c, .allow), ("444444444444", .explicitDeny),
+  ] {
     var scenario = Scenario(
       Principals.session(account, "R"), "s3:GetObject", "arn:aws:s3:::bkt/k", resourceAccount: Accounts.a)
     scenario.resourcePolicy = bucket

@@ -1,12 +1,12 @@
-import Testing
-
 import PolicyLanguage
+import Testing
 
 @testable import Authorization
 
 // aws-authorization.md §7, cases 27–31: SCPs and RCPs.
 
-private let fullAccess = #"{"Statement":{"Sid":"FullAWSAccess","Effect":"Allow","Action":"*","Resource":"*"}}"#
+private let fullAccess =
+  #"{"Statement":{"Sid":"FullAWSAccess","Effect":"Allow","Action":"*","Resource":"*"}}"#
 private let readAnyObject = #"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}"#
 private let object = "arn:aws:s3:::bkt/k"
 
@@ -16,7 +16,8 @@ private func grantTo(_ principal: String) -> String {
 }
 
 @Test func case27CallerSCPDenyBeatsTheBucketGrant() throws {
-  var scenario = Scenario(Principals.session(Accounts.b, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.session(Accounts.b, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.resourcePolicy = grantTo(Principals.role(Accounts.b, "R"))
   scenario.identity = [readAnyObject]
   scenario.serviceControlPolicies = [
@@ -28,7 +29,8 @@ private func grantTo(_ principal: String) -> String {
 }
 
 @Test func case28LevelWithoutAnAllowDeniesEvenSameAccountGrants() throws {
-  var scenario = Scenario(Principals.session(Accounts.a, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.session(Accounts.a, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.resourcePolicy = grantTo(Principals.role(Accounts.a, "R"))
   scenario.serviceControlPolicies = [[fullAccess], [fullAccess], [fullAccess]]
   #expect(try scenario.outcome() == .allow)
@@ -45,14 +47,16 @@ private func grantTo(_ principal: String) -> String {
 
 @Test func case29ManagementAccountAndServiceLinkedRolesAreNotBoundBySCPs() throws {
   let denyAll = #"{"Statement":{"Effect":"Deny","Action":"*","Resource":"*"}}"#
-  var scenario = Scenario(Principals.session(Accounts.a, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.session(Accounts.a, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.identity = [readAnyObject]
   scenario.serviceControlPolicies = [[fullAccess, denyAll]]
   #expect(try scenario.outcome() == .explicitDeny)
   scenario.adjustCaller = { $0.isInManagementAccount = true }
   #expect(try scenario.outcome() == .allow)
   var linked = Scenario(
-    "arn:aws:iam::111111111111:role/aws-service-role/s3.amazonaws.com/AWSServiceRoleForS3", "s3:GetObject", object,
+    "arn:aws:iam::111111111111:role/aws-service-role/s3.amazonaws.com/AWSServiceRoleForS3", "s3:GetObject",
+    object,
     resourceAccount: Accounts.a)
   linked.identity = [readAnyObject]
   linked.serviceControlPolicies = [[fullAccess, denyAll]]
@@ -70,7 +74,8 @@ private let denyOutsiders =
   for (account, organization, expected) in [
     (Accounts.c, "o-other", Decision.Outcome.explicitDeny), (Accounts.b, "o-inside", .allow),
   ] {
-    var scenario = Scenario(Principals.session(account, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
+    var scenario = Scenario(
+      Principals.session(account, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
     scenario.resourcePolicy = grantTo(Principals.role(account, "R"))
     scenario.identity = [readAnyObject]
     scenario.resourceControlPolicies = [[resourceControlFullAccess, denyOutsiders]]
@@ -82,7 +87,8 @@ private let denyOutsiders =
 }
 
 @Test func case31WithoutRCPLayersTheOutsiderIsAllowed() throws {
-  var scenario = Scenario(Principals.session(Accounts.c, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
+  var scenario = Scenario(
+    Principals.session(Accounts.c, "R"), "s3:GetObject", object, resourceAccount: Accounts.a)
   scenario.resourcePolicy = grantTo(Principals.role(Accounts.c, "R"))
   scenario.identity = [readAnyObject]
   scenario.adjustCaller = { $0.organizationId = "o-other" }

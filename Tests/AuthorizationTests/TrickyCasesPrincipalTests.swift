@@ -1,6 +1,5 @@
-import Testing
-
 import PolicyLanguage
+import Testing
 
 @testable import Authorization
 
@@ -8,7 +7,8 @@ import PolicyLanguage
 
 private let getObject = "s3:GetObject"
 private let object = "arn:aws:s3:::bkt/reports/q1.csv"
-private let readAnyObject = #"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bkt/*"}}"#
+private let readAnyObject =
+  #"{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bkt/*"}}"#
 
 private func bucketPolicy(principal: String, extra: String = "") -> String {
   #"{"Version":"2012-10-17","Statement":[{"Sid":"Grant","Effect":"Allow","Principal":"#
@@ -80,7 +80,8 @@ private func bucketPolicy(principal: String, extra: String = "") -> String {
     scenario.resourcePolicy = policy
     #expect(try scenario.outcome() == expected, "\(principal)")
   }
-  var withIdentity = Scenario(Principals.session(Accounts.b, "R"), getObject, object, resourceAccount: Accounts.a)
+  var withIdentity = Scenario(
+    Principals.session(Accounts.b, "R"), getObject, object, resourceAccount: Accounts.a)
   withIdentity.resourcePolicy = policy
   withIdentity.identity = [readAnyObject]
   #expect(try withIdentity.outcome() == .allow)
@@ -88,7 +89,8 @@ private func bucketPolicy(principal: String, extra: String = "") -> String {
 
 @Test func case11BareUniqueIdInATrustPolicyMatchesNobody() throws {
   var scenario = Scenario(
-    Principals.session(Accounts.b, "X"), "sts:AssumeRole", Principals.role(Accounts.a, "Target"), kind: .trust)
+    Principals.session(Accounts.b, "X"), "sts:AssumeRole", Principals.role(Accounts.a, "Target"), kind: .trust
+  )
   scenario.resourcePolicy =
     #"{"Statement":{"Effect":"Allow","Principal":{"AWS":"AROAEXAMPLEROLEID0001"},"Action":"sts:AssumeRole"}}"#
   scenario.identity = [#"{"Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}}"#]
@@ -163,7 +165,8 @@ private let denyOutsideOrganization =
 @Test func case16BoolOnAnAbsentKeyDoesNotApplyTheDenyToAnonymousCallers() throws {
   let policy = bucketPolicy(
     principal: #""*""#,
-    extra: #",{"Sid":"NoHumans","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::bkt/*","#
+    extra:
+      #",{"Sid":"NoHumans","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::bkt/*","#
       + #""Condition":{"Bool":{"aws:PrincipalIsAWSService":"false"}}}"#)
   var anonymous = Scenario("*", getObject, object, resourceAccount: Accounts.a)
   anonymous.resourcePolicy = policy

@@ -9,7 +9,8 @@ import Testing
 
 @Test func case46DenyUnlessBucketOwnerFullControlHitsAPutWithoutTheHeader() throws {
   var scenario = Scenario(
-    Principals.session(Accounts.b, "Writer"), "s3:PutObject", "arn:aws:s3:::bkt/in/x", resourceAccount: Accounts.a)
+    Principals.session(Accounts.b, "Writer"), "s3:PutObject", "arn:aws:s3:::bkt/in/x",
+    resourceAccount: Accounts.a)
   scenario.identity = [#"{"Statement":{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}}"#]
   scenario.resourcePolicy =
     #"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"222222222222"},"Action":"s3:PutObject","#
@@ -39,7 +40,8 @@ private func keyRequest(_ principal: String, _ action: String, keyPolicy: String
 
 @Test func case48KeyPolicySilentOnTheWriterAccountDenies() throws {
   var scenario = keyRequest(
-    Principals.session(Accounts.b, "Writer"), "kms:GenerateDataKey", keyPolicy: #"{"Statement":["# + enableIAM + "]}")
+    Principals.session(Accounts.b, "Writer"), "kms:GenerateDataKey",
+    keyPolicy: #"{"Statement":["# + enableIAM + "]}")
   scenario.identity = [#"{"Statement":{"Effect":"Allow","Action":"kms:GenerateDataKey","Resource":"*"}}"#]
   #expect(try scenario.outcome() == .implicitDeny)
   scenario.resourcePolicy =
@@ -77,7 +79,8 @@ private func keyRequest(_ principal: String, _ action: String, keyPolicy: String
     + #""Resource":"arn:aws:s3:eu-west-1:111111111111:accesspoint/shared/object/*"}}"#
   #expect(try accessPoint.outcome() == .allow)
   var bucket = Scenario(
-    Principals.session(Accounts.b, "Reader"), "s3:GetObject", "arn:aws:s3:::bkt/k", resourceAccount: Accounts.a)
+    Principals.session(Accounts.b, "Reader"), "s3:GetObject", "arn:aws:s3:::bkt/k",
+    resourceAccount: Accounts.a)
   bucket.identity = [readAnything]
   bucket.context = ["s3:DataAccessPointAccount": [Accounts.a]]
   bucket.resourcePolicy =

@@ -43,20 +43,24 @@ public final class CompiledPolicy: Sendable {
     return services
   }
 
-  /// Calls `body` with every statement that may apply to an action of `service` (lower-cased), in
-  /// document order.
-  func forEachCandidate(service: String, _ body: (CompiledStatement) -> Void) {
+  /// Calls `body` with every statement whose `Action` (or `NotAction`) covers `action` (lower-cased;
+  /// `service` is its prefix), in document order: only the statements indexed under the service
+  /// and those of every service are matched.
+  func forEachStatement(covering action: String, service: String, _ body: (CompiledStatement) -> Void) {
     let named = statementsByService[service] ?? []
     var next = 0
+    func visit(_ statement: CompiledStatement) {
+      if statement.appliesTo(loweredAction: action) { body(statement) }
+    }
     for position in statementsForEveryService {
       while next < named.count, named[next] < position {
-        body(statements[named[next]])
+        visit(statements[named[next]])
         next += 1
       }
-      body(statements[position])
+      visit(statements[position])
     }
     while next < named.count {
-      body(statements[named[next]])
+      visit(statements[named[next]])
       next += 1
     }
   }

@@ -40,10 +40,11 @@ final class EvaluationInput {
   /// The conditions still undecided when `statement`, whose action applies, applies to this
   /// resource and context (empty: it applies outright), or nil when it does not apply. The
   /// principal is checked elsewhere.
-  func undecidedConditions(of compiled: CompiledStatement, variables: Bool) -> [Condition]? {
+  func undecidedConditions(of compiled: some ScannableStatement, variables: Bool) -> [Condition]? {
     let statement = compiled.statement
-    if !derived.isSuperset(of: compiled.derivedKeys) {
-      let missing = compiled.derivedKeys.subtracting(derived)
+    let keys = compiled.derivedKeys
+    if !derived.isSuperset(of: keys) {
+      let missing = keys.subtracting(derived)
       request.derive(missing, into: &context)
       derived.formUnion(missing)
     }

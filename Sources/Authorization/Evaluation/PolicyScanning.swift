@@ -1,32 +1,41 @@
 import PolicyLanguage
 
 extension EvaluationInput {
-  /// Tallies policies of the caller's side (identity policies, boundary, session policy, SCPs):
-  /// their statements apply to the caller without naming it.
-  func tallyCallerSide(_ policies: [CompiledPolicy]) -> LayerTally {
+  /// Tallies policies of the caller's side (identity policies, SCPs of one level): their
+  /// statements apply to the caller without naming it.
+  func tallyCallerSide<Policy: ScannablePolicy>(_ policies: [Policy]) -> LayerTally {
     var tally = LayerTally()
-    for policy in policies {
-      let variables = policy.document.version.supportsVariables
-      policy.forEachCandidate(service: service) { compiled in
-        guard compiled.appliesTo(loweredAction: action),
-          let undecided = undecidedConditions(of: compiled, variables: variables)
-        else { return }
-        tally.record(
-          compiled.statement, of: policy.document.source, undecided: undecided, match: nil, traced: traced)
-      }
-    }
+    for policy in policies { scanCallerSide(policy, into: &tally) }
     return tally
   }
 
+  /// Tallies one policy of the caller's side (a permissions boundary, a session policy).
+  func tallyCallerSide<Policy: ScannablePolicy>(_ policy: Policy) -> LayerTally {
+    var tally = LayerTally()
+    scanCallerSide(policy, into: &tally)
+    return tally
+  }
+
+  private func scanCallerSide<Policy: ScannablePolicy>(_ policy: Policy, into tally: inout LayerTally) {
+    let variables = policy.document.version.supportsVariables
+    policy.forEachStatement(covering: action, service: service) { compiled in
+      guard let undecided = undecidedConditions(of: compiled, variables: variables) else { return }
+      tally.record(
+        compiled.statement, of: policy.document.source, undecided: undecided, match: nil, traced: traced)
+    }
+  }
+
   /// Tallies RCPs of the resource's account: their statements name principals (normally `"*"`).
-  func tallyResourceControl(_ policies: [CompiledPolicy]) -> LayerTally {
+  func tallyResourceControl<Policy: ScannablePolicy>(_ policies: [Policy]) -> LayerTally {
     var tally = LayerTally()
     for policy in policies { scan(policy, into: &tally, principalRequired: false, notPrincipalAllowed: true) }
     return tally
   }
 
   /// Tallies the resource policy (bucket, trust or key policy), recording how each allow named the caller.
-  func tallyResourcePolicy(_ policy: CompiledPolicy, kind: PolicyLayers.ResourcePolicyKind) -> LayerTally {
+  func tallyResourcePolicy<Policy: ScannablePolicy>(_ policy: Policy, kind: PolicyLayers.ResourcePolicyKind)
+    -> LayerTally
+  {
     var tally = LayerTally()
     scan(policy, into: &tally, principalRequired: true, notPrincipalAllowed: kind != .trust)
     return tally
@@ -34,12 +43,11 @@ extension EvaluationInput {
 
   /// A statement without `Principal` applies to everyone only where `principalRequired` is false;
   /// a `NotPrincipal` where it is not allowed (trust policies) makes the statement match nobody.
-  private func scan(
-    _ policy: CompiledPolicy, into tally: inout LayerTally, principalRequired: Bool, notPrincipalAllowed: Bool
+  private func scan<Policy: ScannablePolicy>(
+    _ policy: Policy, into tally: inout LayerTally, principalRequired: Bool, notPrincipalAllowed: Bool
   ) {
     let variables = policy.document.version.supportsVariables
-    policy.forEachCandidate(service: service) { compiled in
-      guard compiled.appliesTo(loweredAction: action) else { return }
+    policy.forEachStatement(covering: action, service: service) { compiled in
       let statement = compiled.statement
       var match: PrincipalMatch?
       var neededSessionName: String?
@@ -48,7 +56,7 @@ extension EvaluationInput {
           guard notPrincipalAllowed, !isExempted(by: element, effect: statement.effect) else { return }
           match = .everyone
         } else {
-          match = compiled.principals?.bestMatch(for: caller)
+          match = compiled.bestMatch(for: caller)
           if statement.effect == .allow && caller.kind == .role && caller.sessionArn == nil
             && (match ?? .account) < .session
           {

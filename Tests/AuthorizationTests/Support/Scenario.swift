@@ -74,7 +74,7 @@ struct Scenario {
     }
   }
 
-  /// Evaluates traced, and checks that the untraced fast path agrees.
+  /// Evaluates traced, and checks that the untraced fast path and the compiled layers agree.
   func evaluate() throws -> Decision {
     let request = try self.request
     let layers = try self.layers
@@ -83,6 +83,11 @@ struct Scenario {
     #expect(untraced.outcome == traced.outcome, "untraced evaluation disagrees")
     #expect(untraced.residual == traced.residual, "untraced residual disagrees")
     #expect(untraced.layers.isEmpty)
+    let compiled = CompiledPolicyLayers(layers)
+    #expect(Evaluator.evaluate(request, layers: compiled, traced: true) == traced, "compiled layers disagree")
+    #expect(
+      Evaluator.evaluate(request, layers: compiled, traced: false) == untraced, "compiled fast path disagrees"
+    )
     return traced
   }
 
@@ -91,7 +96,8 @@ struct Scenario {
 
 /// Parses a policy that must parse without errors.
 func parse(_ text: String, _ kind: PolicyKind, _ name: String) throws -> PolicyDocument {
-  let result = PolicyParser.parse(text: text, source: PolicySource(name: name, file: "\(name).json"), kind: kind)
+  let result = PolicyParser.parse(
+    text: text, source: PolicySource(name: name, file: "\(name).json"), kind: kind)
   for diagnostic in result.diagnostics where diagnostic.severity == .error {
     Issue.record("policy \(name): \(diagnostic)")
   }
