@@ -150,3 +150,27 @@ func starAfterSlashDiffersFromStarBeforeIt(pattern: String, prefix: String, expe
   let whole = ResourceElement(["arn:aws:iam*role/x"])
   #expect(PrefixCoverage.evaluate(prefix: "arn:aws:iam::1:2:", required: [[whole]], denied: []).kind == .some)
 }
+
+@Test(arguments: [
+  ("arn:aws:s3:::b/*", "arn:aws:s3:::b/x", true),
+  ("arn:aws:s3:::b/*", "arn:aws:s3:::c/*", false),
+  ("arn:aws:s3:::b*", "arn:aws:s3:::b-logs/*", true),
+  ("arn:aws:s3:::b/*", "arn:aws:s3:::b", false),
+  ("arn:aws:s3:::b/a*z", "arn:aws:s3:::b/*y", false),
+  ("arn:aws:s3:::b/a*z", "arn:aws:s3:::b/*z", true),
+  ("arn:aws:iam::*:role/x", "arn:aws:iam::1:2:role/x", false),
+  ("*", "arn:aws:s3:::anything", true),
+])
+func resourceElementsOverlapExactly(first: String, second: String, expected: Bool) {
+  #expect(PatternOverlap.overlaps(ResourceElement([first]), ResourceElement([second])) == expected)
+  #expect(PatternOverlap.overlaps(ResourceElement([second]), ResourceElement([first])) == expected)
+}
+
+@Test func actionElementsOverlapIgnoringCase() {
+  #expect(PatternOverlap.overlaps(ActionElement(["S3:Get*"]), ActionElement(["s3:getobject"])))
+  #expect(!PatternOverlap.overlaps(ActionElement(["s3:Get*"]), ActionElement(["s3:Put*"])))
+  #expect(PatternOverlap.overlaps(ActionElement(negated: true, ["iam:*"]), ActionElement(["s3:GetObject"])))
+  #expect(!PatternOverlap.overlaps(ActionElement(negated: true, ["s3:*"]), ActionElement(["s3:GetObject"])))
+  #expect(PatternOverlap.matchesSomeAction(ActionElement(["*"]), inService: "s3:"))
+  #expect(!PatternOverlap.matchesSomeAction(ActionElement(["kms:*"]), inService: "s3:"))
+}

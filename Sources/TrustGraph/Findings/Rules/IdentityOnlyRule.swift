@@ -13,7 +13,7 @@ enum IdentityOnlyRule: GapRule {
     var findings: [Finding] = []
     for name in context.grants.bucketGrants.keys.sorted() {
       guard let bucket = index.bucketsByName[name] else { continue }
-      let byPrincipal = Dictionary(grouping: context.grants.bucketGrants[name] ?? [], by: \.principal)
+      let byPrincipal = context.grants.bucketGrants[name] ?? [:]
       for (principalIndex, grants) in byPrincipal.sorted(by: { $0.key < $1.key }) {
         let principal = index.principals[principalIndex]
         guard principal.account != bucket.account else { continue }
@@ -63,7 +63,7 @@ enum IdentityOnlyRule: GapRule {
     for arn in context.grants.roleGrants.keys.sorted() {
       guard let role = index.rolesByArn[arn], let roleIndex = index.principalIndexByArn[arn] else { continue }
       let roleAccount = index.principals[roleIndex].account
-      let byPrincipal = Dictionary(grouping: context.grants.roleGrants[arn] ?? [], by: \.principal)
+      let byPrincipal = context.grants.roleGrants[arn] ?? [:]
       for (principalIndex, grants) in byPrincipal.sorted(by: { $0.key < $1.key }) {
         let principal = index.principals[principalIndex]
         guard principal.account != roleAccount,
