@@ -48,6 +48,11 @@ struct GapsCommand: ParsableCommand {
       throw Self.usageError("cannot read snapshot \(path): \(error)")
     }
     for diagnostic in inventory.diagnostics { Self.printError(diagnostic.description) }
+    if !inventory.unknownFiles.isEmpty {
+      Self.printError(
+        "trustwalk gaps: \(inventory.unknownFiles.count) files outside the snapshot layout were ignored "
+          + "(trustwalk validate lists them)")
+    }
     guard !inventory.accounts.isEmpty else { throw Self.usageError("no account found in \(path)") }
     let findings = GapAnalysis.findings(in: inventory)
     switch format {
