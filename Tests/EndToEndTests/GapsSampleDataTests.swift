@@ -149,3 +149,10 @@ func gapsOnSampleDataAreExactlyTheDocumentedOnes(scenario: String) throws {
   #expect(high.lowerBound < medium.lowerBound && medium.lowerBound < low.lowerBound)
   #expect(result.stdout.hasSuffix("7 findings: 2 high, 3 medium, 2 low\n"))
 }
+
+@Test func withoutSnapshotEveryBundledScenarioIsAnalysed() throws {
+  let result = try TrustwalkBinary.run(["gaps"])
+  #expect(result.status == 0)
+  #expect(result.stderr.contains("holds 6 snapshots"))
+  #expect(result.stdout.hasSuffix("14 findings: 2 high, 8 medium, 4 low\n"))
+}
