@@ -242,3 +242,11 @@ private func kmsInventory(keyPolicy: [Statement], writerIdentity: [Statement], k
   #expect(finding.evidence.map(\.sid) == ["NoSlash"])
   #expect(finding.fix.contains("arn:aws:s3:::data/*"))
 }
+
+@Test func accountsWithoutIAMExportAreNotJudgedForMissingPrincipals() {
+  let grant = F.statement(
+    ["s3:GetObject"], resources: ["arn:aws:s3:::data/*"],
+    principals: [.role(arn: "arn:aws:iam::111111111111:role/Unknown", account: F.callerAccount)])
+  let inventory = F.inventory(buckets: [F.bucket("data", policy: [grant])])
+  #expect(GapAnalysis.findings(in: inventory).isEmpty)
+}
