@@ -16,7 +16,7 @@ let package = Package(
     .target(name: "Inventory", dependencies: ["PolicyLanguage"]),
     .target(name: "TrustGraph", dependencies: ["PolicyLanguage", "Authorization", "Inventory"]),
     .target(name: "Export", dependencies: ["TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
-    .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+    .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
     .target(
       name: "TerminalUI",
       dependencies: ["CNcurses", "TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),

@@ -8,9 +8,17 @@ import PolicyLanguage
 /// keys declared unknown, statements whose conditions cannot be decided make the answer
 /// `conditional`, never a deny that AWS might not give.
 public enum Evaluator {
-  /// Evaluates `request` against `layers`. With `traced == false` no evidence is collected (fast path
-  /// for the graph); the outcome and the residual are the same.
+  /// Evaluates `request` against `layers`, compiling them first. With `traced == false` no evidence
+  /// is collected; the outcome and the residual are the same.
   public static func evaluate(_ request: Request, layers: PolicyLayers, traced: Bool = true) -> Decision {
+    evaluate(request, layers: CompiledPolicyLayers(layers), traced: traced)
+  }
+
+  /// Evaluates `request` against layers compiled once for many requests (the fast path for the
+  /// graph). With `traced == false` no evidence is collected; the outcome and the residual are the same.
+  public static func evaluate(_ request: Request, layers: CompiledPolicyLayers, traced: Bool = true)
+    -> Decision
+  {
     let input = EvaluationInput(request, hasBoundary: layers.permissionsBoundary != nil, traced: traced)
     var trace: [LayerResult] = []
     var deny = Requirement.never

@@ -11,7 +11,7 @@ import Authorization
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Benchmarks (run from a release build).", shouldDisplay: false,
-    subcommands: [EvaluateBenchmark.self])
+    subcommands: [EvaluateBenchmark.self, BenchGraphCommand.self])
 }
 
 /// `trustwalk bench evaluate`: evaluations per second of issue 2's reference request, on one core.
@@ -27,7 +27,7 @@ struct EvaluateBenchmark: ParsableCommand {
 
   func run() throws {
     let request = EvaluationScenario.request
-    let layers = EvaluationScenario.layers
+    let layers = CompiledPolicyLayers(EvaluationScenario.layers)
     let expected = Evaluator.evaluate(request, layers: layers).outcome
     print("decision: \(expected.rawValue)")
     for traced in [false, true] {

@@ -1,0 +1,172 @@
+import Authorization
+import Inventory
+import PolicyLanguage
+
+/// Everything the graph and its queries look up: every principal's resolved profile, buckets, keys
+/// and organization levels, indexed by ARN.
+public struct Directory: Sendable {
+  public private(set) var profiles: [PrincipalProfile] = []
+  private(set) var profileIndex: [String: Int] = [:]
+  private(set) var buckets: [String: Bucket] = [:]
+  private(set) var keys: [String: KMSKey] = [:]
+  private(set) var accounts: [String: Account] = [:]
+  private(set) var roles: [String: Role] = [:]
+  /// `ACCOUNT/ROLE-NAME` → role ARN (session ARNs carry no path).
+  private(set) var rolesByName: [String: String] = [:]
+  let organization: OrganizationLevels
+
+  init(_ inventory: Inventory) {
+    organization = OrganizationLevels(inventory.organization)
+    var managed: [String: PolicyDocument?] = [:]
+    for account in inventory.accounts {
+      accounts[account.id] = account
+      for policy in account.managedPolicies where managed[policy.arn] == nil || policy.document != nil {
+        managed[policy.arn] = policy.document
+      }
+      for bucket in account.buckets { buckets[bucket.name] = bucket }
+      for key in account.keys {
+        keys[key.arn] = key
+        keys[key.id] = key
+      }
+    }
+    for account in inventory.accounts {
+      let scps = organization.serviceControlPolicies(for: account.id)
+      let groups = Dictionary(account.groups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+      for user in account.users {
+        var policies = user.inlinePolicies
+        var arns = user.attachedPolicyArns
+        for name in user.groupNames {
+          guard let group = groups[name] else { continue }
+          policies += group.inlinePolicies
+          arns += group.attachedPolicyArns
+        }
+        let resolved = Self.resolve(arns, managed)
+        let caller = Caller(
+          kind: .user, arn: user.arn, account: account.id, uniqueId: user.id, tags: user.tags,
+          organizationId: orgId(account.id), organizationPaths: orgPaths(account.id),
+          isInManagementAccount: account.id == organization.managementAccountId)
+        add(
+          PrincipalProfile(
+            id: user.arn, kind: .user, account: account.id, caller: caller,
+            identityPolicies: policies + resolved.documents,
+            permissionsBoundary: boundary(user.permissionsBoundaryArn, managed),
+            serviceControlPolicies: scps, missingPolicies: resolved.missing, isExternal: false))
+      }
+      for role in account.roles {
+        roles[role.arn] = role
+        rolesByName["\(account.id)/\(role.name)"] = role.arn
+        let resolved = Self.resolve(role.attachedPolicyArns, managed)
+        let caller = Caller(
+          kind: .role, arn: role.arn,
+          sessionArn: "arn:aws:sts::\(account.id):assumed-role/\(role.name)/trustwalk",
+          account: account.id, uniqueId: role.id, tags: role.tags, organizationId: orgId(account.id),
+          organizationPaths: orgPaths(account.id), isServiceLinkedRole: role.isServiceLinked,
+          isInManagementAccount: account.id == organization.managementAccountId)
+        add(
+          PrincipalProfile(
+            id: role.arn, kind: .role, account: account.id, caller: caller,
+            identityPolicies: role.inlinePolicies + resolved.documents,
+            permissionsBoundary: boundary(role.permissionsBoundaryArn, managed),
+            serviceControlPolicies: role.isServiceLinked ? nil : scps, missingPolicies: resolved.missing,
+            isExternal: false))
+      }
+      let root = "arn:aws:iam::\(account.id):root"
+      add(
+        PrincipalProfile(
+          id: root, kind: .accountRoot, account: account.id,
+          caller: Caller(
+            kind: .accountRoot, arn: root, account: account.id, uniqueId: account.id,
+            organizationId: orgId(account.id), organizationPaths: orgPaths(account.id),
+            isInManagementAccount: account.id == organization.managementAccountId),
+          identityPolicies: [], permissionsBoundary: nil, serviceControlPolicies: scps, missingPolicies: [],
+          isExternal: false))
+    }
+  }
+
+  /// The profile of the principal `arn`, when it is in the snapshot.
+  public func profile(_ arn: String) -> PrincipalProfile? {
+    profileIndex[arn].map { profiles[$0] }
+  }
+
+  func index(of arn: String) -> Int? { profileIndex[arn] }
+  func role(_ arn: String) -> Role? { roles[arn] }
+  func bucket(_ name: String) -> Bucket? { buckets[name] }
+  func key(_ idOrArn: String) -> KMSKey? { keys[idOrArn] }
+  func account(_ id: String) -> Account? { accounts[id] }
+  var allBuckets: [Bucket] { buckets.values.sorted { $0.name < $1.name } }
+
+  /// The organization id of `account`, when it is a member of the snapshot's organization.
+  func orgId(_ account: String) -> String? {
+    organization.isMember(account) ? organization.organizationId : nil
+  }
+
+  func orgPaths(_ account: String) -> [String] {
+    organization.organizationPaths[account].map { [$0] } ?? []
+  }
+
+  /// A stand-in profile for a principal the snapshot does not hold: its own account's policies are
+  /// unknown, so its identity side is assumed to allow (never under-report).
+  func externalProfile(id: String, kind: GraphNode.Kind, account: String) -> PrincipalProfile {
+    let callerKind: Caller.Kind =
+      switch kind {
+      case .user: .user
+      case .role: .role
+      default: .accountRoot
+      }
+    var sessionArn: String?
+    if kind == .role, let parts = ARNParts(id) {
+      sessionArn = "arn:aws:sts::\(account):assumed-role/\(parts.lastName)/trustwalk"
+    }
+    let assumed = PolicyDocument(
+      source: PolicySource(name: "policies of \(account) (not in the snapshot: assumed to allow)"),
+      version: .v2012_10_17,
+      statements: [
+        Statement(index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]))
+      ])
+    return PrincipalProfile(
+      id: id, kind: kind, account: account,
+      caller: Caller(kind: callerKind, arn: id, sessionArn: sessionArn, account: account),
+      identityPolicies: [assumed], permissionsBoundary: nil, serviceControlPolicies: nil, missingPolicies: [],
+      isExternal: true)
+  }
+
+  /// The id of the stand-in for "any AWS account outside the snapshot" (what `{"AWS": "*"}` lets in).
+  public static let anyAccountId = "arn:aws:iam::*:root"
+
+  /// A caller from an account the snapshot does not hold, for `*` grants.
+  var anyAccount: PrincipalProfile {
+    externalProfile(id: Self.anyAccountId, kind: .accountRoot, account: "000000000000")
+  }
+
+  private mutating func add(_ profile: PrincipalProfile) {
+    guard profileIndex[profile.id] == nil else { return }
+    profileIndex[profile.id] = profiles.count
+    profiles.append(profile)
+  }
+
+  private func boundary(_ arn: String?, _ managed: [String: PolicyDocument?]) -> PolicyDocument? {
+    guard let arn else { return nil }
+    if let found = managed[arn], let document = found { return document }
+    return PolicyDocument(
+      source: PolicySource(name: "\(arn) (boundary not in the snapshot: assumed to allow)"),
+      version: .v2012_10_17,
+      statements: [
+        Statement(index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]))
+      ])
+  }
+
+  private static func resolve(_ arns: [String], _ managed: [String: PolicyDocument?]) -> (
+    documents: [PolicyDocument], missing: [String]
+  ) {
+    var documents: [PolicyDocument] = []
+    var missing: [String] = []
+    for arn in arns {
+      if let found = managed[arn], let document = found {
+        documents.append(document)
+      } else {
+        missing.append(arn)
+      }
+    }
+    return (documents, missing)
+  }
+}

@@ -1,0 +1,86 @@
+import PolicyLanguage
+
+/// Identity-policy Allow statements indexed by the service of their actions and the shape of their
+/// resources, so that a query asks only the principals whose policies could grant it.
+struct GrantIndex: Sendable {
+  /// What part of the resource space a resource pattern can reach.
+  enum ResourceKey: Hashable, Sendable {
+    case any
+    case service(String)
+    case bucket(String)
+    case account(service: String, account: String)
+  }
+
+  private struct Key: Hashable, Sendable {
+    var service: String
+    var resource: ResourceKey
+  }
+
+  private var entries: [Key: [Int]] = [:]
+
+  init(_ profiles: [PrincipalProfile]) {
+    var sets: [Key: Set<Int>] = [:]
+    for (index, profile) in profiles.enumerated() {
+      for document in profile.identityPolicies {
+        for statement in document.statements where statement.effect == .allow {
+          for service in Self.services(of: statement.action) {
+            for resource in Self.resourceKeys(of: statement.resource) {
+              sets[Key(service: service, resource: resource), default: []].insert(index)
+            }
+          }
+        }
+      }
+    }
+    entries = sets.mapValues { $0.sorted() }
+  }
+
+  /// Principals (profile indices) with an identity Allow that may cover `action` on `resource`.
+  func candidates(action: String, resource: String) -> Set<Int> {
+    let service = action.split(separator: ":").first.map { $0.lowercased() } ?? "*"
+    var found = Set<Int>()
+    for serviceKey in Set([service, "*"]) {
+      for resourceKey in Self.lookupKeys(for: resource) {
+        found.formUnion(entries[Key(service: serviceKey, resource: resourceKey)] ?? [])
+      }
+    }
+    return found
+  }
+
+  private static func services(of action: ActionElement) -> Set<String> {
+    if action.negated { return ["*"] }
+    var result = Set<String>()
+    for glob in action.patterns {
+      let service = glob.pattern.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? "*"
+      result.insert(service.hasWildcard || !glob.pattern.contains(":") ? "*" : service)
+    }
+    return result
+  }
+
+  static func resourceKeys(of resource: ResourceElement?) -> Set<ResourceKey> {
+    guard let resource, !resource.negated else { return [.any] }
+    return Set(resource.patterns.map { key(of: $0.pattern) })
+  }
+
+  static func key(of pattern: String) -> ResourceKey {
+    guard let parts = ARNParts(pattern), !parts.service.hasWildcard, !parts.partition.hasWildcard else {
+      return .any
+    }
+    if parts.service == "s3" {
+      let bucket = parts.bucketName
+      return bucket.hasWildcard || parts.account.hasWildcard ? .service("s3") : .bucket(bucket)
+    }
+    return parts.account.hasWildcard || parts.account.isEmpty
+      ? .service(parts.service) : .account(service: parts.service, account: parts.account)
+  }
+
+  static func lookupKeys(for resource: String) -> [ResourceKey] {
+    guard let parts = ARNParts(resource) else { return [.any] }
+    var keys: [ResourceKey] = [.any, .service(parts.service)]
+    if parts.service == "s3" {
+      keys.append(.bucket(parts.bucketName))
+    } else if !parts.account.isEmpty {
+      keys.append(.account(service: parts.service, account: parts.account))
+    }
+    return keys
+  }
+}

@@ -1,0 +1,54 @@
+import Authorization
+import Inventory
+import PolicyLanguage
+
+/// Decides whether a principal can make a service run code as a role: `iam:PassRole` on the role
+/// (for that service) plus every launch action of the service.
+struct LaunchCheck {
+  let runner: RequestRunner
+
+  func edge(_ profile: PrincipalProfile, role: Role, launch: ServiceLaunch) -> GraphEdge? {
+    let pass = runner.identityOnly(
+      profile, action: "iam:PassRole", resource: role.arn,
+      values: ["iam:PassedToService": [launch.service]], traced: true)
+    guard pass.mayBeAllowed else { return nil }
+    var layers = pass.layers
+    var conditional = pass.outcome == .conditional
+    var residual = pass.residual
+    for action in launch.actions {
+      guard let decision = best(profile, action: action) else { return nil }
+      layers += decision.layers
+      conditional = conditional || decision.outcome == .conditional
+      residual.allowIf += decision.residual.allowIf
+      residual.denyIf += decision.residual.denyIf
+    }
+    let trust = runner.serviceAssume(launch.service, role: role, sourceAccount: profile.account, traced: true)
+    guard trust.mayBeAllowed else { return nil }
+    layers += trust.layers
+    conditional = conditional || trust.outcome == .conditional
+    residual.allowIf += trust.residual.allowIf
+    return GraphEdge(
+      from: profile.id, to: role.arn, kind: .viaService, outcome: conditional ? .conditional : .allow,
+      service: launch.service, evidence: layers, residual: residual)
+  }
+
+  /// The most permissive decision for `action` over the resources the principal's own grants name.
+  private func best(_ profile: PrincipalProfile, action: String) -> Decision? {
+    var resources = Set(["*"])
+    for document in profile.identityPolicies {
+      for statement in document.statements
+      where statement.effect == .allow && statement.action.applies(to: action) {
+        for glob in statement.resource?.patterns ?? [] {
+          resources.insert(Witness.simple(glob.pattern))
+        }
+      }
+    }
+    var found: Decision?
+    for resource in resources.sorted() {
+      let decision = runner.identityOnly(profile, action: action, resource: resource, traced: true)
+      if decision.outcome == .allow { return decision }
+      if decision.outcome == .conditional, found == nil { found = decision }
+    }
+    return found
+  }
+}

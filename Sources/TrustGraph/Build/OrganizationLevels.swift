@@ -1,0 +1,72 @@
+import Inventory
+import PolicyLanguage
+
+/// The SCP and RCP levels (root first, then each OU, then the account) that apply to each account.
+struct OrganizationLevels: Sendable {
+  private var serviceControl: [String: [[PolicyDocument]]] = [:]
+  private var resourceControl: [String: [[PolicyDocument]]] = [:]
+  /// `o-…/r-…/ou-…/` for each member account.
+  private(set) var organizationPaths: [String: String] = [:]
+  let organizationId: String?
+  let managementAccountId: String?
+
+  init(_ organization: Organization?) {
+    organizationId = organization?.id
+    managementAccountId = organization?.managementAccountId
+    guard let organization else { return }
+    var parents: [String: String] = [:]
+    for unit in organization.units { parents[unit.id] = unit.parentId }
+    var attached: [OrganizationPolicy.Kind: [String: [PolicyDocument]]] = [:]
+    for policy in organization.policies {
+      let document = policy.document ?? Self.unreadable(policy)
+      for target in policy.targetIds {
+        attached[policy.kind, default: [:]][target, default: []].append(document)
+      }
+    }
+    for account in organization.accounts {
+      var path: [String] = [account.id]
+      var next = account.parentId
+      while let id = next, !path.contains(id), path.count < 12 {
+        path.insert(id, at: 0)
+        next = parents[id]
+      }
+      organizationPaths[account.id] = ([organization.id] + path.dropLast()).joined(separator: "/") + "/"
+      guard account.id != organization.managementAccountId else { continue }
+      serviceControl[account.id] = path.map { attached[.serviceControl]?[$0] ?? [] }
+      let rcpLevels = path.map { attached[.resourceControl]?[$0] ?? [] }
+      if rcpLevels.contains(where: { !$0.isEmpty }) {
+        // Customer RCPs only deny; the undetachable RCPFullAWSAccess allows at every level.
+        resourceControl[account.id] = rcpLevels.map { $0 + [Self.fullAccess] }
+      }
+    }
+  }
+
+  /// SCP levels for principals of `account`; nil outside the organization and in the management account.
+  func serviceControlPolicies(for account: String) -> [[PolicyDocument]]? { serviceControl[account] }
+
+  /// RCP levels for resources of `account`; nil when no customer RCP applies.
+  func resourceControlPolicies(for account: String) -> [[PolicyDocument]]? { resourceControl[account] }
+
+  /// Whether `account` is a member of the snapshot's organization.
+  func isMember(_ account: String) -> Bool { organizationPaths[account] != nil }
+
+  /// An organization policy whose document could not be read counts as allowing everything, so that
+  /// a broken file never hides access.
+  private static func unreadable(_ policy: OrganizationPolicy) -> PolicyDocument {
+    PolicyDocument(
+      source: PolicySource(name: "\(policy.name) (\(policy.id), unreadable: treated as allowing all)"),
+      version: .v2012_10_17,
+      statements: [
+        Statement(
+          index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]))
+      ])
+  }
+
+  private static let fullAccess = PolicyDocument(
+    source: PolicySource(name: "RCPFullAWSAccess"), version: .v2012_10_17,
+    statements: [
+      Statement(
+        index: 0, effect: .allow, principal: PrincipalElement(negated: false, entries: [.everyone]),
+        action: ActionElement(["*"]), resource: ResourceElement(["*"]))
+    ])
+}

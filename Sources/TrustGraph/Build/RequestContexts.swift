@@ -1,0 +1,59 @@
+import Authorization
+import Inventory
+import PolicyLanguage
+
+/// Builds the request contexts of the graph's three-valued evaluations: every condition key that the
+/// snapshot uses and cannot decide (`sts:ExternalId`, `aws:SourceIp`, MFA, request tags, …) is
+/// declared unknown; keys derived from the principal or the resource are left to the evaluator or set.
+struct RequestContexts: Sendable {
+  private let base: RequestContext
+  private let sourceKeys: [String]
+
+  /// Keys AWS derives from the caller or the resource, or that trustwalk sets per request.
+  private static let derivablePrefixes = [
+    "aws:principal", "aws:username", "aws:userid", "aws:resourceaccount", "aws:resourceorgid",
+    "aws:resourceorgpaths", "s3:resourceaccount", "kms:calleraccount", "s3:prefix", "iam:passedtoservice",
+  ]
+  /// Keys present only when a service acts for a resource (confused-deputy guards).
+  private static let sourcePrefixes = [
+    "aws:sourceaccount", "aws:sourcearn", "aws:sourceowner", "aws:sourceorgid", "aws:sourceorgpaths",
+  ]
+
+  init(documents: [PolicyDocument]) {
+    var unknown = Set<String>()
+    var source = Set<String>()
+    for document in documents {
+      for statement in document.statements {
+        for condition in statement.conditions {
+          let key = condition.normalizedKey
+          if Self.sourcePrefixes.contains(where: key.hasPrefix) {
+            source.insert(key)
+          } else if !Self.derivablePrefixes.contains(where: key.hasPrefix) {
+            unknown.insert(key)
+          }
+        }
+      }
+    }
+    unknown.formUnion(["sts:externalid", "aws:sourceip", "aws:multifactorauthpresent"])
+    base = RequestContext(unknownKeys: unknown)
+    sourceKeys = source.sorted()
+  }
+
+  /// The context of a request by `caller` against a resource of `resourceAccount`; `values` are set as given.
+  func context(
+    caller: Caller, resourceAccount: String?, resourceOrgId: String?, values: [String: [String]] = [:]
+  ) -> RequestContext {
+    var context = base
+    if caller.kind == .service {
+      for key in sourceKeys where values[key] == nil { context.declareUnknown(key) }
+    }
+    if let resourceAccount {
+      context.set("aws:ResourceAccount", [resourceAccount])
+      context.set("s3:ResourceAccount", [resourceAccount])
+    }
+    if let resourceOrgId { context.set("aws:ResourceOrgID", [resourceOrgId]) }
+    if let account = caller.account { context.set("kms:CallerAccount", [account]) }
+    for (key, value) in values { context.set(key, value) }
+    return context
+  }
+}

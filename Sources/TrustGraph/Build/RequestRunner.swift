@@ -1,0 +1,81 @@
+import Authorization
+import Inventory
+import PolicyLanguage
+
+/// Runs the graph's requests through `Evaluator` with the right layers and three-valued context.
+struct RequestRunner: Sendable {
+  let directory: Directory
+  let contexts: RequestContexts
+
+  /// `sts:AssumeRole` of `role` by `profile` (as `sessionArn` when the trust names a session).
+  func assume(_ profile: PrincipalProfile, role: Role, sessionArn: String? = nil, traced: Bool) -> Decision {
+    let roleAccount = ARNParts(role.arn)?.account ?? ""
+    var caller = profile.caller
+    if let sessionArn { caller.sessionArn = sessionArn }
+    let request = Request(
+      caller: caller, action: "sts:AssumeRole", resource: role.arn, resourceAccount: roleAccount,
+      context: contexts.context(
+        caller: caller, resourceAccount: roleAccount, resourceOrgId: directory.orgId(roleAccount)))
+    let layers = profile.layers(
+      resourcePolicy: role.trustPolicy, kind: .trust,
+      resourceControlPolicies: directory.organization.resourceControlPolicies(for: roleAccount))
+    return Evaluator.evaluate(request, layers: layers, traced: traced)
+  }
+
+  /// `sts:AssumeRole` of `role` by the service principal `service` (acting for `sourceAccount` when known).
+  func serviceAssume(_ service: String, role: Role, sourceAccount: String?, traced: Bool) -> Decision {
+    let roleAccount = ARNParts(role.arn)?.account ?? ""
+    let caller = Caller(kind: .service, arn: service)
+    var values: [String: [String]] = [:]
+    if let sourceAccount { values["aws:SourceAccount"] = [sourceAccount] }
+    let request = Request(
+      caller: caller, action: "sts:AssumeRole", resource: role.arn, resourceAccount: roleAccount,
+      context: contexts.context(
+        caller: caller, resourceAccount: roleAccount, resourceOrgId: directory.orgId(roleAccount),
+        values: values))
+    let layers = PolicyLayers(
+      resourceControlPolicies: directory.organization.resourceControlPolicies(for: roleAccount),
+      resourcePolicy: role.trustPolicy, resourcePolicyKind: .trust)
+    return Evaluator.evaluate(request, layers: layers, traced: traced)
+  }
+
+  /// A request decided by the caller's own policies only (no resource policy), such as `iam:PassRole`
+  /// or `codebuild:StartBuild`. With `callerSideOnly`, the resource counts as the caller's own, so
+  /// the answer is whether the caller's side would allow a cross-account request.
+  func identityOnly(
+    _ profile: PrincipalProfile, action: String, resource: String, values: [String: [String]] = [:],
+    callerSideOnly: Bool = false, traced: Bool
+  ) -> Decision {
+    let account = ARNParts(resource)?.account
+    let resourceAccount =
+      callerSideOnly
+      ? profile.account : account.flatMap { $0.isEmpty || $0.hasWildcard ? nil : $0 } ?? profile.account
+    let request = Request(
+      caller: profile.caller, action: action, resource: resource, resourceAccount: resourceAccount,
+      context: contexts.context(
+        caller: profile.caller, resourceAccount: resourceAccount,
+        resourceOrgId: directory.orgId(resourceAccount),
+        values: values))
+    let layers = profile.layers(
+      resourcePolicy: nil, kind: .other,
+      resourceControlPolicies: directory.organization.resourceControlPolicies(for: resourceAccount))
+    return Evaluator.evaluate(request, layers: layers, traced: traced)
+  }
+
+  /// A request against a resource governed by `resourcePolicy` of `kind`, owned by `resourceAccount`.
+  func resourceRequest(
+    _ profile: PrincipalProfile, action: String, resource: String, resourceAccount: String,
+    resourcePolicy: PolicyDocument?, kind: PolicyLayers.ResourcePolicyKind, values: [String: [String]] = [:],
+    traced: Bool
+  ) -> Decision {
+    let request = Request(
+      caller: profile.caller, action: action, resource: resource, resourceAccount: resourceAccount,
+      context: contexts.context(
+        caller: profile.caller, resourceAccount: resourceAccount,
+        resourceOrgId: directory.orgId(resourceAccount), values: values))
+    let layers = profile.layers(
+      resourcePolicy: resourcePolicy, kind: kind,
+      resourceControlPolicies: directory.organization.resourceControlPolicies(for: resourceAccount))
+    return Evaluator.evaluate(request, layers: layers, traced: traced)
+  }
+}

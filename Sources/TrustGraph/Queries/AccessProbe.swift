@@ -1,0 +1,248 @@
+import Authorization
+import Inventory
+import PolicyLanguage
+
+/// Decides one principal's access for one S3 action on a bucket, a prefix or one key: the evaluator
+/// answers at representative keys, exact prefix coverage says how much of the prefix is covered,
+/// and SSE-KMS is checked on the bucket's key.
+struct AccessProbe {
+  let runner: RequestRunner
+  var directory: Directory { runner.directory }
+
+  /// The outcome of probing one action.
+  struct Result {
+    /// The access when the S3 request (and the KMS key) let it through.
+    var access: ActionAccess?
+    /// The deciding S3 evaluation (traced), also when denied.
+    var decision: Decision
+    /// The resource ARN the deciding request used.
+    var resource: String
+    /// True when Block Public Access (RestrictPublicBuckets) cut the bucket policy's grants for this caller.
+    var blockedByPublicAccess: Bool
+    /// The key check when the S3 side allowed but the key did not.
+    var kmsBlock: KMSUse?
+  }
+
+  func probe(_ profile: PrincipalProfile, bucket: Bucket, prefix: String, exact: Bool, action: String)
+    -> Result
+  {
+    let rules = BucketRules(
+      bucket: bucket, accountBlock: directory.account(bucket.account)?.publicAccessBlock)
+    let (policy, bpaBlocked) = rules.effectivePolicy(for: profile.caller)
+    var result: Result
+    if AccessLevel.isBucketLevel(action) {
+      result = bucketLevel(profile, bucket: bucket, policy: policy, prefix: prefix, action: action)
+    } else {
+      result = objectLevel(
+        profile, bucket: bucket, policy: policy, prefix: prefix, exact: exact, action: action)
+    }
+    result.blockedByPublicAccess = bpaBlocked && result.access == nil
+    guard var access = result.access, let kms = kmsUse(profile, bucket: bucket, action: action) else {
+      return result
+    }
+    access.kms = kms
+    if kms.permits {
+      if kms.status != .allowed { access.outcome = .conditional }
+      access.residual.allowIf += kms.residual.allowIf
+      result.access = access
+    } else {
+      result.access = nil
+      result.kmsBlock = kms
+    }
+    return result
+  }
+
+  // MARK: Bucket-level actions
+
+  private func bucketLevel(
+    _ profile: PrincipalProfile, bucket: Bucket, policy: PolicyDocument?, prefix: String, action: String
+  ) -> Result {
+    let isList = action.lowercased().hasPrefix("s3:listbucket")
+    func run(_ listPrefix: String?, traced: Bool) -> Decision {
+      runner.resourceRequest(
+        profile, action: action, resource: bucket.arn, resourceAccount: bucket.account,
+        resourcePolicy: policy,
+        kind: .bucket, values: listPrefix.map { ["s3:prefix": [$0]] } ?? [:], traced: traced)
+    }
+    let whole = run(isList ? prefix : nil, traced: true)
+    if whole.mayBeAllowed || !isList {
+      return Result(
+        access: whole.mayBeAllowed ? access(action, whole, .all, [bucket.arn]) : nil, decision: whole,
+        resource: bucket.arn, blockedByPublicAccess: false)
+    }
+    for value in listPrefixValues(profile, policy: policy, action: action) {
+      let witness =
+        value.hasWildcard
+        ? Witness.key(prefix: prefix, matching: [value]) : (value.hasPrefix(prefix) ? value : nil)
+      guard let witness else { continue }
+      let decision = run(witness, traced: true)
+      if decision.mayBeAllowed {
+        return Result(
+          access: access(action, decision, .some, ["s3:prefix " + value]), decision: decision,
+          resource: bucket.arn,
+          blockedByPublicAccess: false)
+      }
+    }
+    return Result(access: nil, decision: whole, resource: bucket.arn, blockedByPublicAccess: false)
+  }
+
+  private func listPrefixValues(_ profile: PrincipalProfile, policy: PolicyDocument?, action: String)
+    -> [String]
+  {
+    var values: [String] = []
+    for document in profile.identityPolicies + [policy].compactMap({ $0 }) {
+      for statement in document.statements
+      where statement.effect == .allow && statement.action.applies(to: action) {
+        for condition in statement.conditions where condition.normalizedKey == "s3:prefix" {
+          guard [.stringLike, .stringEquals].contains(condition.op.base) else { continue }
+          for value in condition.values where !values.contains(value) { values.append(value) }
+        }
+      }
+    }
+    return values
+  }
+
+  // MARK: Object-level actions
+
+  private func objectLevel(
+    _ profile: PrincipalProfile, bucket: Bucket, policy: PolicyDocument?, prefix: String, exact: Bool,
+    action: String
+  ) -> Result {
+    let arnPrefix = "\(bucket.arn)/\(prefix)"
+    func run(_ resource: String, traced: Bool) -> Decision {
+      runner.resourceRequest(
+        profile, action: action, resource: resource, resourceAccount: bucket.account, resourcePolicy: policy,
+        kind: .bucket, traced: traced)
+    }
+    if exact {
+      let decision = run(arnPrefix, traced: true)
+      return Result(
+        access: decision.mayBeAllowed ? access(action, decision, .all, [arnPrefix]) : nil, decision: decision,
+        resource: arnPrefix, blockedByPublicAccess: false)
+    }
+    let sides = CoverageSides(profile: profile, bucket: bucket, policy: policy, action: action)
+    let coverage = PrefixCoverage.evaluate(prefix: arnPrefix, required: sides.required, denied: sides.denied)
+    var best: (decision: Decision, resource: String)?
+    for witness in witnesses(coverage: coverage, sides: sides, prefix: arnPrefix) {
+      let decision = run(witness, traced: false)
+      if decision.outcome == .allow {
+        best = (decision, witness)
+        break
+      }
+      if decision.outcome == .conditional, best == nil { best = (decision, witness) }
+    }
+    guard let best else {
+      let resource = coverage.coveredExample ?? arnPrefix
+      return Result(
+        access: nil, decision: run(resource, traced: true), resource: resource, blockedByPublicAccess: false)
+    }
+    let traced = run(best.resource, traced: true)
+    let kind: CoverageResult.Kind = coverage.kind == .none ? .some : coverage.kind
+    let narrowest =
+      sides.unitedSides.map { Self.specificPatterns($0, prefix: arnPrefix, kind: kind) }
+      ?? Self.narrowestPatterns(sides.required, prefix: arnPrefix)
+    let patterns =
+      narrowest.isEmpty ? (coverage.patterns.isEmpty ? [best.resource] : coverage.patterns) : narrowest
+    return Result(
+      access: access(action, traced, kind, patterns), decision: traced, resource: best.resource,
+      blockedByPublicAccess: false)
+  }
+
+  /// The patterns of the narrowest side that reach under the prefix: when both sides must allow, the
+  /// grant is the narrower one (a side covering only some keys, else the more specific patterns).
+  static func narrowestPatterns(_ groups: [[ResourceElement]], prefix: String) -> [String] {
+    var best: (rank: (Int, Int), patterns: [String])?
+    for group in groups where !group.isEmpty {
+      let alone = PrefixCoverage.evaluate(prefix: prefix, required: [group], denied: [])
+      guard alone.kind != .none, !alone.patterns.isEmpty else { continue }
+      let literal =
+        alone.patterns.map { $0.prefix { $0 != "*" && $0 != "?" }.count }.reduce(0, +) / alone.patterns.count
+      let rank = (alone.kind == .some ? 1 : 0, literal)
+      if best == nil || rank > best!.rank { best = (rank, alone.patterns) }
+    }
+    return best?.patterns ?? []
+  }
+
+  /// For sides that each grant alone: the patterns of the most specific side that alone gives the
+  /// overall coverage `kind`.
+  static func specificPatterns(_ sides: [[ResourceElement]], prefix: String, kind: CoverageResult.Kind)
+    -> [String]
+  {
+    var best: (literal: Int, patterns: [String])?
+    var all: [String] = []
+    for side in sides where !side.isEmpty {
+      let alone = PrefixCoverage.evaluate(prefix: prefix, required: [side], denied: [])
+      all += alone.patterns.filter { !all.contains($0) }
+      guard alone.kind == kind, !alone.patterns.isEmpty else { continue }
+      let literal =
+        alone.patterns.map { $0.prefix { $0 != "*" && $0 != "?" }.count }.reduce(0, +) / alone.patterns.count
+      if best == nil || literal > best!.literal { best = (literal, alone.patterns) }
+    }
+    return best?.patterns ?? all
+  }
+
+  private func witnesses(coverage: CoverageResult, sides: CoverageSides, prefix: String) -> [String] {
+    var result: [String] = []
+    func add(_ key: String?) {
+      if let key, !result.contains(key) { result.append(key) }
+    }
+    add(coverage.coveredExample)
+    let groups = sides.required.map { group in group.filter { !$0.negated }.flatMap(\.patterns).map(\.pattern)
+    }
+    let first = groups.first ?? []
+    let second = groups.count > 1 ? groups[1] : []
+    for a in first.prefix(8) {
+      if second.isEmpty { add(Witness.key(prefix: prefix, matching: [a])) }
+      for b in second.prefix(8) { add(Witness.key(prefix: prefix, matching: [a, b])) }
+    }
+    if result.isEmpty { add(Witness.key(prefix: prefix, matching: [])) }
+    return result
+  }
+
+  private func access(
+    _ action: String, _ decision: Decision, _ coverage: CoverageResult.Kind, _ patterns: [String]
+  )
+    -> ActionAccess
+  {
+    ActionAccess(
+      action: action, outcome: decision.outcome, coverage: coverage, patterns: patterns,
+      evidence: decision.layers,
+      residual: decision.residual)
+  }
+
+  // MARK: SSE-KMS
+
+  func kmsUse(_ profile: PrincipalProfile, bucket: Bucket, action: String) -> KMSUse? {
+    guard let encryption = bucket.encryption, encryption.algorithm.hasPrefix("aws:kms"),
+      let keyId = encryption.kmsKeyId
+    else { return nil }
+    let name = action.lowercased()
+    let kmsAction: String
+    if ["s3:getobject", "s3:getobjectversion"].contains(name) {
+      kmsAction = "kms:Decrypt"
+    } else if ["s3:putobject", "s3:replicateobject"].contains(name) {
+      kmsAction = "kms:GenerateDataKey"
+    } else {
+      return nil
+    }
+    let shortId = keyId.split(separator: "/").last.map(String.init) ?? keyId
+    guard let key = directory.key(keyId) ?? directory.key(shortId) else {
+      return KMSUse(action: kmsAction, key: keyId, status: .keyNotInSnapshot)
+    }
+    if key.manager == "AWS" && profile.account != key.account {
+      return KMSUse(action: kmsAction, key: key.arn, status: .awsManagedKeyCrossAccount)
+    }
+    guard key.policy != nil else { return KMSUse(action: kmsAction, key: key.arn, status: .keyNotInSnapshot) }
+    let decision = runner.resourceRequest(
+      profile, action: kmsAction, resource: key.arn, resourceAccount: key.account, resourcePolicy: key.policy,
+      kind: .keyPolicy, traced: true)
+    let status: KMSUse.Status =
+      switch decision.outcome {
+      case .allow: .allowed
+      case .conditional: .conditional
+      case .implicitDeny, .explicitDeny: .denied
+      }
+    return KMSUse(
+      action: kmsAction, key: key.arn, status: status, evidence: decision.layers, residual: decision.residual)
+  }
+}

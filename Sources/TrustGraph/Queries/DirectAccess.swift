@@ -1,0 +1,167 @@
+import Authorization
+import Inventory
+import PolicyLanguage
+
+/// The principals whose own request on a target is allowed, found from the resource side: the
+/// identity grants indexed by resource, and the principals the resource policy names.
+struct DirectAccess {
+  let graph: TrustGraph
+
+  /// One principal's direct access.
+  struct Grant {
+    var profile: PrincipalProfile
+    var access: [ActionAccess]
+  }
+
+  /// The answer for a target: who has access, who the KMS key stops, and what could not be decided.
+  struct Answer {
+    var grants: [Grant] = []
+    var blocked: [(profile: PrincipalProfile, kms: KMSUse, actions: [String])] = []
+    var notes: [String] = []
+  }
+
+  func find(_ target: QueryTarget, actions: [String]) -> Answer {
+    switch target.shape {
+    case .prefix(let bucket, let prefix): return s3(bucket, prefix: prefix, exact: false, actions: actions)
+    case .object(let bucket, let key): return s3(bucket, prefix: key, exact: true, actions: actions)
+    case .resource(let arn): return resource(arn, actions: actions)
+    }
+  }
+
+  // MARK: S3
+
+  private func s3(_ name: String, prefix: String, exact: Bool, actions: [String]) -> Answer {
+    var answer = Answer()
+    guard let bucket = graph.directory.bucket(name) else {
+      answer.notes.append("bucket \(name) is not in the snapshot")
+      return answer
+    }
+    let probe = AccessProbe(runner: graph.runner)
+    for profile in candidates(bucket: bucket, prefix: prefix, actions: actions) {
+      var granted: [ActionAccess] = []
+      var blocked: [String: (KMSUse, [String])] = [:]
+      for action in actions {
+        let result = probe.probe(profile, bucket: bucket, prefix: prefix, exact: exact, action: action)
+        if let access = result.access {
+          granted.append(access)
+        } else if let kms = result.kmsBlock {
+          blocked[kms.key + kms.action, default: (kms, [])].1.append(action)
+        }
+      }
+      if !granted.isEmpty { answer.grants.append(Grant(profile: profile, access: granted)) }
+      for (kms, actions) in blocked.values { answer.blocked.append((profile, kms, actions)) }
+      if !granted.isEmpty, !profile.missingPolicies.isEmpty {
+        answer.notes.append(
+          "\(profile.id): attached policies not in the snapshot: \(profile.missingPolicies.joined(separator: ", "))"
+        )
+      }
+    }
+    return answer
+  }
+
+  /// Principals that could have access: the bucket account's principals with a matching identity
+  /// grant, other accounts' principals with a grant when the bucket policy names them or their
+  /// account, and every principal the policy names (roots of the snapshot's accounts are not listed: no export
+  /// describes them; `*` stands for anonymous callers).
+  private func candidates(bucket: Bucket, prefix: String, actions: [String]) -> [PrincipalProfile] {
+    let directory = graph.directory
+    var ids = Set<String>()
+    var extra: [String: PrincipalProfile] = [:]
+    for action in actions {
+      let resource = AccessLevel.isBucketLevel(action) ? bucket.arn : "\(bucket.arn)/\(prefix)"
+      for index in graph.grants.candidates(action: action, resource: resource) {
+        let profile = directory.profiles[index]
+        if profile.account == bucket.account
+          || graph.bucketGrants.buckets(naming: profile.id, account: profile.account).contains(bucket.name)
+        {
+          ids.insert(profile.id)
+        }
+      }
+    }
+    for statement in bucket.policy?.statements ?? [] where statement.effect == .allow {
+      for entry in statement.principal?.entries ?? [] {
+        for profile in NamedPrincipals.profiles(for: entry, directory: directory) {
+          if directory.profile(profile.id) == nil {
+            extra[profile.id] = profile
+          } else if profile.kind != .accountRoot {
+            ids.insert(profile.id)
+          }
+        }
+      }
+      if statement.principal?.negated == true {
+        extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous
+      }
+    }
+    if graph.bucketGrants.isPublic(bucket.name) {
+      extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous
+    }
+    let known = ids.sorted().compactMap { directory.profile($0) }
+    return known + extra.keys.sorted().compactMap { extra[$0] }
+  }
+
+  // MARK: Other resources
+
+  private func resource(_ arn: String, actions: [String]) -> Answer {
+    var answer = Answer()
+    let directory = graph.directory
+    if let role = directory.role(arn), actions.allSatisfy({ $0.lowercased().hasPrefix("sts:assumerole") }) {
+      var byCaller: [String: [ActionAccess]] = [:]
+      for edge in graph.edges(to: role.arn) where edge.kind.becomesTarget {
+        let access = ActionAccess(
+          action: edge.kind == .viaService ? "iam:PassRole+\(edge.service ?? "")" : "sts:AssumeRole",
+          outcome: edge.outcome, coverage: .all, patterns: [role.arn], evidence: edge.evidence,
+          residual: edge.residual)
+        byCaller[edge.from, default: []].append(access)
+      }
+      for (caller, access) in byCaller.sorted(by: { $0.key < $1.key }) {
+        let profile = directory.profile(caller) ?? NamedPrincipals.nodeProfile(caller, graph: graph)
+        answer.grants.append(Grant(profile: profile, access: access))
+      }
+      return answer
+    }
+    let key = directory.key(arn)
+    let owner = key?.account ?? ARNParts(arn)?.account ?? ""
+    var profiles: [PrincipalProfile] = []
+    var seen = Set<String>()
+    for action in actions {
+      for index in graph.grants.candidates(action: action, resource: arn).sorted() {
+        let profile = directory.profiles[index]
+        if (key != nil || profile.account == owner), seen.insert(profile.id).inserted {
+          profiles.append(profile)
+        }
+      }
+    }
+    for statement in key?.policy?.statements ?? [] where statement.effect == .allow {
+      for entry in statement.principal?.entries ?? [] {
+        for profile in NamedPrincipals.profiles(for: entry, directory: directory)
+        where seen.insert(profile.id).inserted {
+          profiles.append(profile)
+        }
+      }
+    }
+    if key == nil {
+      answer.notes.append(
+        "no resource policy for \(arn) in the snapshot: only its own account's identity grants are checked")
+    }
+    for profile in profiles {
+      var granted: [ActionAccess] = []
+      for action in actions {
+        let decision =
+          key.map {
+            graph.runner.resourceRequest(
+              profile, action: action, resource: arn, resourceAccount: $0.account, resourcePolicy: $0.policy,
+              kind: .keyPolicy, traced: true)
+          } ?? graph.runner.identityOnly(profile, action: action, resource: arn, traced: true)
+        if decision.mayBeAllowed {
+          granted.append(
+            ActionAccess(
+              action: action, outcome: decision.outcome, coverage: .all, patterns: [arn],
+              evidence: decision.layers,
+              residual: decision.residual))
+        }
+      }
+      if !granted.isEmpty { answer.grants.append(Grant(profile: profile, access: granted)) }
+    }
+    return answer
+  }
+}

@@ -1,0 +1,140 @@
+import Authorization
+import Inventory
+import PolicyLanguage
+
+/// Explains hop 0 — the request on the target itself — for one acting principal.
+struct FinalHop {
+  let graph: TrustGraph
+  let target: QueryTarget
+  let actions: [String]
+
+  func explain(_ profile: PrincipalProfile) -> (ExplainedHop, notes: [String]) {
+    switch target.shape {
+    case .prefix(let name, let prefix), .object(let name, let prefix):
+      guard let bucket = graph.directory.bucket(name) else {
+        let hop = unknownTarget(profile, reason: "bucket \(name) is not in the snapshot")
+        return (hop, ["bucket \(name) is not in the snapshot"])
+      }
+      var exact = false
+      if case .object = target.shape { exact = true }
+      return (s3(profile, bucket: bucket, prefix: prefix, exact: exact), [])
+    case .resource(let arn):
+      return (resource(profile, arn: arn), [])
+    }
+  }
+
+  private func s3(_ profile: PrincipalProfile, bucket: Bucket, prefix: String, exact: Bool) -> ExplainedHop {
+    let probe = AccessProbe(runner: graph.runner)
+    var first: (action: String, result: AccessProbe.Result)?
+    for action in actions {
+      let result = probe.probe(profile, bucket: bucket, prefix: prefix, exact: exact, action: action)
+      if result.access != nil {
+        first = (action, result)
+        break
+      }
+      if first == nil { first = (action, result) }
+    }
+    guard let (action, result) = first else { return unknownTarget(profile, reason: "no action") }
+    let bucketLevel = AccessLevel.isBucketLevel(action)
+    let pattern =
+      bucketLevel ? bucket.arn : exact ? "\(bucket.arn)/\(prefix)" : Self.grantPattern(bucket, prefix)
+    let subject = HopAnalysis.Subject(
+      hop: 0, caller: profile, action: action, resourcePattern: pattern, resourceAccount: bucket.account,
+      resourceLayer: .resource, resourcePolicyName: "the bucket policy of \(bucket.name)",
+      ownerTitle: "bucket owner")
+    let analysis = HopAnalysis(graph: graph)
+    var hop = analysis.hop(subject, from: profile.id, to: result.resource, decision: result.decision)
+    if let access = result.access {
+      hop.outcome = access.outcome
+      hop.kms = access.kms
+      hop.conditions = HopCondition.from(access.residual, hop: 0)
+      return hop
+    }
+    if result.blockedByPublicAccess {
+      hop.failingLayers.insert(.blockPublicAccess, at: 0)
+      hop.fixes.insert(contentsOf: analysis.fixes(for: .blockPublicAccess, subject, result.decision), at: 0)
+    }
+    if let kms = result.kmsBlock {
+      hop.outcome = .implicitDeny
+      hop.failingLayers = []
+      hop.fixes = []
+      addKeyFailure(kms, to: &hop, profile: profile, bucket: bucket)
+    } else if result.decision.outcome != .explicitDeny,
+      let kms = probe.kmsUse(profile, bucket: bucket, action: action), !kms.permits
+    {
+      addKeyFailure(kms, to: &hop, profile: profile, bucket: bucket)
+    }
+    return hop
+  }
+
+  /// Adds a failing SSE-KMS key check to a final hop: the key layers that fail and their fixes.
+  private func addKeyFailure(
+    _ kms: KMSUse, to hop: inout ExplainedHop, profile: PrincipalProfile, bucket: Bucket
+  ) {
+    hop.kms = kms
+    if kms.status == .awsManagedKeyCrossAccount {
+      hop.failingLayers.append(.kmsKeyPolicy)
+      hop.fixes.append(
+        "bucket owner \(bucket.account) must encrypt with a customer managed key: the AWS managed key \(kms.key) never works across accounts"
+      )
+      return
+    }
+    let analysis = HopAnalysis(graph: graph)
+    let keySubject = HopAnalysis.Subject(
+      hop: 0, caller: profile, action: kms.action, resourcePattern: kms.key,
+      resourceAccount: ARNParts(kms.key)?.account,
+      resourceLayer: .kmsKeyPolicy, resourcePolicyName: "the key policy of \(kms.key)",
+      ownerTitle: "key owner")
+    let decision = Decision(outcome: .implicitDeny, layers: kms.evidence, residual: kms.residual)
+    var layers = analysis.failing(keySubject, decision).map { $0 == .resource ? .kmsKeyPolicy : $0 }
+    if !layers.contains(.kmsKeyPolicy) { layers.append(.kmsKeyPolicy) }
+    for layer in layers where !hop.failingLayers.contains(layer) || layer == .identity {
+      if !hop.failingLayers.contains(layer) { hop.failingLayers.append(layer) }
+      hop.fixes += analysis.fixes(for: layer, keySubject, decision)
+    }
+  }
+
+  private func resource(_ profile: PrincipalProfile, arn: String) -> ExplainedHop {
+    let directory = graph.directory
+    let analysis = HopAnalysis(graph: graph)
+    let action = actions.first ?? "sts:AssumeRole"
+    if let role = directory.role(arn), action.lowercased().hasPrefix("sts:assumerole") {
+      let decision = graph.runner.assume(profile, role: role, traced: true)
+      let subject = HopAnalysis.Subject(
+        hop: 0, caller: profile, action: action, resourcePattern: arn,
+        resourceAccount: ARNParts(arn)?.account,
+        resourceLayer: .trust, resourcePolicyName: "the trust policy of \(arn)", ownerTitle: "role owner")
+      return analysis.hop(subject, from: profile.id, to: arn, decision: decision)
+    }
+    if let key = directory.key(arn) {
+      let decision = graph.runner.resourceRequest(
+        profile, action: action, resource: key.arn, resourceAccount: key.account, resourcePolicy: key.policy,
+        kind: .keyPolicy, traced: true)
+      let subject = HopAnalysis.Subject(
+        hop: 0, caller: profile, action: action, resourcePattern: key.arn, resourceAccount: key.account,
+        resourceLayer: .kmsKeyPolicy, resourcePolicyName: "the key policy of \(key.arn)",
+        ownerTitle: "key owner")
+      return analysis.hop(subject, from: profile.id, to: arn, decision: decision)
+    }
+    let decision = graph.runner.identityOnly(profile, action: action, resource: arn, traced: true)
+    let subject = HopAnalysis.Subject(
+      hop: 0, caller: profile, action: action, resourcePattern: arn, resourceAccount: ARNParts(arn)?.account,
+      resourceLayer: .resource, resourcePolicyName: "the resource policy of \(arn)",
+      ownerTitle: "resource owner")
+    return analysis.hop(subject, from: profile.id, to: arn, decision: decision)
+  }
+
+  /// The object pattern a fix should grant for a prefix: the folder it is in (`foo/report.csv` →
+  /// `foo/*`), or the prefix with `*` when it names no folder.
+  static func grantPattern(_ bucket: Bucket, _ prefix: String) -> String {
+    guard let slash = prefix.lastIndex(of: "/") else { return "\(bucket.arn)/\(prefix)*" }
+    return "\(bucket.arn)/\(prefix[...slash])*"
+  }
+
+  private func unknownTarget(_ profile: PrincipalProfile, reason: String) -> ExplainedHop {
+    ExplainedHop(
+      hop: 0, from: profile.id, to: target.text, action: actions.first ?? "", outcome: .implicitDeny,
+      failingLayers: [.resource], callerSide: .init(account: profile.account, layers: []),
+      resourceSide: .init(account: nil, layers: []), kms: nil, conditions: [], fixes: [reason])
+  }
+}

@@ -1,0 +1,56 @@
+import Authorization
+import PolicyLanguage
+
+/// Turns the principals a resource policy names into caller profiles: the snapshot's own principals,
+/// stand-ins for principals of accounts outside it, services and anonymous callers.
+enum NamedPrincipals {
+  /// The anonymous caller (no credentials).
+  static let anonymous = PrincipalProfile(
+    id: "*", kind: .anonymous, account: "", caller: Caller(kind: .anonymous, arn: "*"), identityPolicies: [],
+    permissionsBoundary: nil, serviceControlPolicies: nil, missingPolicies: [], isExternal: false)
+
+  static func profiles(for entry: PrincipalReference, directory: Directory) -> [PrincipalProfile] {
+    switch entry {
+    case .everyone:
+      return [anonymous]
+    case .account(let id):
+      return [
+        directory.profile("arn:aws:iam::\(id):root")
+          ?? directory.externalProfile(id: "arn:aws:iam::\(id):root", kind: .accountRoot, account: id)
+      ]
+    case .user(let arn, let account), .role(let arn, let account), .federatedUser(let arn, let account):
+      if let profile = directory.profile(arn) { return [profile] }
+      guard directory.account(account) == nil else { return [] }
+      let kind: GraphNode.Kind = arn.contains(":role/") ? .role : .user
+      return [directory.externalProfile(id: arn, kind: kind, account: account)]
+    case .assumedRole(let arn, let account, let roleName, _):
+      guard let roleArn = directory.rolesByName["\(account)/\(roleName)"],
+        var profile = directory.profile(roleArn)
+      else { return [] }
+      profile.caller.sessionArn = arn
+      return [profile]
+    case .service(let name):
+      return [service(name)]
+    case .uniqueId, .federatedProvider, .canonicalUser, .unrecognized:
+      return []
+    }
+  }
+
+  static func service(_ name: String) -> PrincipalProfile {
+    PrincipalProfile(
+      id: name, kind: .service, account: "", caller: Caller(kind: .service, arn: name), identityPolicies: [],
+      permissionsBoundary: nil, serviceControlPolicies: nil, missingPolicies: [], isExternal: false)
+  }
+
+  /// A profile for a graph node that is no principal of the snapshot (service, provider, external).
+  static func nodeProfile(_ id: String, graph: TrustGraph) -> PrincipalProfile {
+    let node = graph.nodes[id]
+    switch node?.kind {
+    case .service: return service(id)
+    case .anonymous: return anonymous
+    default:
+      return graph.directory.externalProfile(
+        id: id, kind: node?.kind ?? .accountRoot, account: node?.account ?? "")
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import Authorization
+import PolicyLanguage
+import TrustGraph
+
+/// JSON renderings shared by who-can, can-what and explain (formats.md field names and order).
+enum QueryJSON {
+  static func strings(_ values: [String]) -> JSONOutput { .array(values.map { .string($0) }) }
+
+  static func optional(_ value: String?) -> JSONOutput { value.map { .string($0) } ?? .null }
+
+  static func conditions(_ conditions: [HopCondition]) -> JSONOutput {
+    .array(
+      conditions.map { condition in
+        var members: [(String, JSONOutput)] = [
+          ("hop", .int(condition.hop)), ("key", .string(condition.key)), ("operator", .string(condition.op)),
+          ("values", strings(condition.values)),
+        ]
+        if condition.avoid { members.append(("avoid", .bool(true))) }
+        return .object(members)
+      })
+  }
+
+  static func chains(_ chains: [[String]]) -> JSONOutput { .array(chains.map(strings)) }
+
+  static func statement(_ evidence: StatementEvidence) -> JSONOutput {
+    var members: [(String, JSONOutput)] = [
+      ("policy", .string(evidence.policy.name)), ("sid", optional(evidence.sid)),
+      ("index", .int(evidence.index)),
+      ("effect", .string(evidence.effect.rawValue)),
+    ]
+    if let file = evidence.policy.file { members.append(("file", .string(file))) }
+    if let location = evidence.location { members.append(("line", .int(location.line))) }
+    return .object(members)
+  }
+
+  static func layers(_ layers: [LayerResult]) -> JSONOutput {
+    .array(
+      layers.map { layer in
+        var members: [(String, JSONOutput)] = [
+          ("layer", .string(layer.layer.rawValue)), ("decision", .string(layer.outcome.rawValue)),
+          ("statements", .array(layer.statements.map(statement))),
+        ]
+        if let level = layer.level { members.append(("level", .int(level))) }
+        return .object(members)
+      })
+  }
+
+  static func kms(_ use: KMSUse) -> JSONOutput {
+    .object([
+      ("key", .string(use.key)), ("action", .string(use.action)), ("status", .string(use.status.rawValue)),
+      ("layers", layers(use.evidence)),
+    ])
+  }
+}

@@ -1,0 +1,94 @@
+import TrustGraph
+
+/// Text and JSON output of `trustwalk who-can`.
+enum WhoCanRendering {
+  static func json(_ result: WhoCanResult) -> String {
+    let principals = result.principals.map { entry -> JSONOutput in
+      .object([
+        ("principal", .string(entry.principal)), ("kind", .string(entry.kind.rawValue)),
+        ("account", QueryJSON.optional(entry.account)), ("actions", QueryJSON.strings(entry.actions)),
+        ("coverage", .string(entry.coverage.rawValue)), ("patterns", QueryJSON.strings(entry.patterns)),
+        ("conditional", .bool(entry.conditional)), ("conditions", QueryJSON.conditions(entry.conditions)),
+        ("chains", QueryJSON.chains(entry.chains)), ("external", .bool(entry.isExternal)),
+      ])
+    }
+    let blocked = result.blocked.map { item -> JSONOutput in
+      .object([
+        ("principal", .string(item.principal)), ("actions", QueryJSON.strings(item.actions)),
+        ("blockedBy", .string("kms-key-policy")), ("kms", QueryJSON.kms(item.kms)),
+        ("chains", QueryJSON.chains(item.chains)),
+      ])
+    }
+    return JSONOutput.object([
+      ("target", .string(result.target.text)), ("actions", QueryJSON.strings(result.actions)),
+      ("principals", .array(principals)), ("blocked", .array(blocked)),
+      ("notes", QueryJSON.strings(result.notes)),
+    ]).rendered + "\n"
+  }
+
+  static func text(_ result: WhoCanResult) -> String {
+    var lines: [String] = []
+    let count = result.principals.count
+    lines.append(
+      "who-can \(result.target.text) — \(ActionList.short(result.actions)): "
+        + (count == 0 ? "nobody" : "\(count) principal\(count == 1 ? "" : "s")"))
+    for entry in result.principals {
+      lines.append("")
+      var head = "\(entry.principal)  (\(entry.kind.rawValue)"
+      if let account = entry.account { head += ", \(account)" }
+      if entry.isExternal { head += ", not in the snapshot" }
+      head += ")"
+      lines.append(head)
+      lines.append("  actions:  \(entry.actions.joined(separator: ", "))")
+      lines.append("  coverage: \(entry.coverage.rawValue)  \(entry.patterns.joined(separator: ", "))")
+      for (index, chain) in entry.chains.enumerated() {
+        let label = index == 0 ? (chain.count == 1 ? "direct:  " : "chain:   ") : "also:    "
+        lines.append("  \(label) \(chain.joined(separator: " -> "))")
+      }
+      if entry.conditional {
+        lines.append("  conditional:")
+        for condition in entry.conditions { lines.append("    \(ConditionText.line(condition))") }
+      }
+    }
+    if !result.blocked.isEmpty {
+      lines.append("")
+      lines.append("Blocked by SSE-KMS (not access):")
+      for item in result.blocked {
+        lines.append(
+          "  \(item.principal): \(item.actions.joined(separator: ", ")) needs \(item.kms.action) on \(item.kms.key): "
+            + KMSText.reason(item.kms))
+      }
+    }
+    for note in result.notes { lines.append("note: \(note)") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+/// Short renderings of action lists and conditions for text output.
+enum ActionList {
+  static func short(_ actions: [String]) -> String {
+    actions.count <= 4
+      ? actions.joined(separator: ", ")
+      : actions.prefix(3).joined(separator: ", ") + ", … (\(actions.count) actions)"
+  }
+}
+
+enum ConditionText {
+  static func line(_ condition: HopCondition) -> String {
+    let values = condition.values.map { "\"\($0)\"" }.joined(separator: ", ")
+    let verb = condition.avoid ? "must not hold" : "must hold"
+    return "hop \(condition.hop): \(condition.key) \(condition.op) [\(values)] (\(verb))"
+  }
+}
+
+enum KMSText {
+  static func reason(_ use: KMSUse) -> String {
+    switch use.status {
+    case .allowed: return "allowed"
+    case .conditional: return "allowed under conditions"
+    case .denied: return "the key policy of key \(use.key) (and the caller's policies) do not allow it"
+    case .keyNotInSnapshot: return "the key is not in the snapshot (cannot be checked)"
+    case .awsManagedKeyCrossAccount: return "an AWS managed key never works across accounts"
+    }
+  }
+}

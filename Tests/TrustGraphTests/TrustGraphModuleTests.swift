@@ -1,7 +1,0 @@
-import Testing
-
-@testable import TrustGraph
-
-@Test func moduleIsLinked() {
-  #expect(TrustGraphModule.name == "TrustGraph")
-}
