@@ -18,7 +18,9 @@ private let readsBucket = F.statement(["s3:GetObject"], resources: ["arn:aws:s3:
   #expect(finding.evidence.map(\.sid) == ["ReadData"])
   #expect(finding.evidence.first?.location?.line == 3)
   #expect(
-    finding.fix.contains("Bucket owner 222222222222 must allow \(F.callerRole) in the bucket policy of data"))
+    finding.fix.contains(
+      "Bucket owner 222222222222 must allow \(F.callerRole) (s3:GetObject on arn:aws:s3:::data/*) in the bucket policy of data"
+    ))
 }
 
 @Test(arguments: [
