@@ -82,7 +82,7 @@ extension PrefixCoverage {
     }
     let expression = CoverageExpression(
       groups: required.map { $0.map(term) }, denied: denied.map(term))
-    let outcome = CoverageExplorer.explore(prefix: prefix, patterns: table.patterns, expression: expression)
+    let outcome = CoverageExplorer.explore(prefix: prefix, patterns: table.sources, expression: expression)
     var patterns: [String] = []
     func note(_ text: String) { if !patterns.contains(text) { patterns.append(text) } }
     for restriction in required.joined() {
