@@ -18,7 +18,9 @@ private let readsBucket = F.statement(["s3:GetObject"], resources: ["arn:aws:s3:
   #expect(finding.evidence.map(\.sid) == ["ReadData"])
   #expect(finding.evidence.first?.location?.line == 3)
   #expect(
-    finding.fix.contains("Bucket owner 222222222222 must allow \(F.callerRole) in the bucket policy of data"))
+    finding.fix.contains(
+      "Bucket owner 222222222222 must allow \(F.callerRole) (s3:GetObject on arn:aws:s3:::data/*) in the bucket policy of data"
+    ))
 }
 
 @Test(arguments: [
@@ -104,4 +106,31 @@ func bucketPolicyMustNameTheCallerForTheGrantedAction(
     principals: [.role(arn: "arn:aws:iam::999999999999:role/X", account: "999999999999")])
   let inventory = F.inventory(buckets: [F.bucket("data", policy: [grant])])
   #expect(F.findings(inventory, rule: .resourceOnly).isEmpty)
+}
+
+@Test func bucketConditionsOnKnownPrincipalKeysAreEvaluated() {
+  func findings(_ condition: Condition, organization: Organization? = nil) -> [Finding] {
+    let bucketPolicy = F.statement(
+      ["s3:GetObject"], resources: ["arn:aws:s3:::data/*"], principals: [.account(id: F.callerAccount)],
+      conditions: [condition])
+    let inventory = F.inventory(
+      callerRoles: [F.role(F.callerRole, identity: [readsBucket])],
+      buckets: [F.bucket("data", policy: [bucketPolicy])],
+      organization: organization)
+    return F.findings(inventory, rule: .identityOnly)
+  }
+  let otherRole = F.condition(.arnEquals, "aws:PrincipalArn", ["arn:aws:iam::111111111111:role/Other"])
+  let thisRole = F.condition(.arnEquals, "aws:PrincipalArn", [F.callerRole])
+  let unknownKey = F.condition(.bool, "aws:SecureTransport", ["true"])
+  #expect(findings(otherRole).count == 1)
+  #expect(findings(thisRole).isEmpty)
+  #expect(findings(unknownKey).isEmpty, "an undecidable condition may hold: not half-configured")
+  let inOrganization = F.condition(.stringEquals, "aws:PrincipalOrgID", ["o-abc"])
+  let member = Organization(
+    id: "o-abc", accounts: [OrganizationAccount(id: F.callerAccount, name: "a", parentId: nil)])
+  let stranger = Organization(
+    id: "o-abc", accounts: [OrganizationAccount(id: F.ownerAccount, name: "b", parentId: nil)])
+  #expect(findings(inOrganization, organization: member).isEmpty)
+  #expect(findings(inOrganization, organization: stranger).count == 1)
+  #expect(findings(inOrganization).isEmpty, "without organization data the key is unknown")
 }

@@ -226,3 +226,27 @@ private func kmsInventory(keyPolicy: [Statement], writerIdentity: [Statement], k
   #expect(findings.count == 1)
   #expect(findings.first?.evidence.map(\.sid) == ["Objects", "List"])
 }
+
+@Test func objectActionsOnABucketArnGrantNothing() throws {
+  let noSlash = F.statement(
+    ["s3:GetObject", "s3:PutObject"], resources: ["arn:aws:s3:::data"], sid: "NoSlash")
+  let fine = [
+    F.statement(["s3:GetObject"], resources: ["arn:aws:s3:::data/*"]),
+    F.statement(["s3:Get*"], resources: ["arn:aws:s3:::data"]),
+    F.statement(["s3:ListBucket"], resources: ["arn:aws:s3:::data"]),
+    F.statement(["s3:GetObject"], resources: ["arn:aws:s3:::data*"]),
+  ]
+  let inventory = F.inventory(callerRoles: [F.role(F.callerRole, identity: [noSlash] + fine)])
+  let finding = try #require(F.findings(inventory, rule: .objectActionsOnBucket).first)
+  #expect(F.findings(inventory, rule: .objectActionsOnBucket).count == 1)
+  #expect(finding.evidence.map(\.sid) == ["NoSlash"])
+  #expect(finding.fix.contains("arn:aws:s3:::data/*"))
+}
+
+@Test func accountsWithoutIAMExportAreNotJudgedForMissingPrincipals() {
+  let grant = F.statement(
+    ["s3:GetObject"], resources: ["arn:aws:s3:::data/*"],
+    principals: [.role(arn: "arn:aws:iam::111111111111:role/Unknown", account: F.callerAccount)])
+  let inventory = F.inventory(buckets: [F.bucket("data", policy: [grant])])
+  #expect(GapAnalysis.findings(in: inventory).isEmpty)
+}

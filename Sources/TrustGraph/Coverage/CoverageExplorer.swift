@@ -29,14 +29,13 @@ struct CoverageExplorer {
 
   private static let otherSymbol: Int32 = -2
 
-  static func explore(prefix: String, patterns: [LanguagePattern], expression: CoverageExpression) -> Outcome
-  {
-    let prefixScalars = Array(prefix.unicodeScalars)
+  static func explore(prefix: String, patterns: [PatternSource], expression: CoverageExpression) -> Outcome {
+    let prefixBytes = Array(prefix.utf8)
     var constants = [Bool](repeating: false, count: patterns.count)
     var reachesPrefix = [Bool](repeating: false, count: patterns.count)
     var walked: [Int] = []
     for (index, pattern) in patterns.enumerated() {
-      switch quickClass(of: pattern, prefix: prefixScalars) {
+      switch pattern.quickClass(prefix: prefixBytes) {
       case .dead: continue
       case .saturated:
         constants[index] = true
@@ -44,14 +43,15 @@ struct CoverageExplorer {
       case .walk: walked.append(index)
       }
     }
+    let languages = walked.map { patterns[$0].compiled() }
     var alphabet: [Unicode.Scalar: Int32] = [:]
-    for index in walked {
-      for case .literal(let scalar) in patterns[index].tokens where alphabet[scalar] == nil {
+    for language in languages {
+      for case .literal(let scalar) in language.tokens where alphabet[scalar] == nil {
         alphabet[scalar] = Int32(alphabet.count)
       }
     }
-    let compiled = walked.map { CompiledPattern(patterns[$0], symbolOf: { alphabet[$0] }) }
-    let afterPrefix = readPrefix(prefixScalars, compiled: compiled, alphabet: alphabet)
+    let compiled = languages.map { CompiledPattern($0, symbolOf: { alphabet[$0] }) }
+    let afterPrefix = readPrefix(Array(prefix.unicodeScalars), compiled: compiled, alphabet: alphabet)
     var live: [Int] = []
     for (position, pattern) in compiled.enumerated() {
       let state = afterPrefix[position]
@@ -105,28 +105,6 @@ struct CoverageExplorer {
       }
       return state
     }
-  }
-
-  /// How a pattern relates to the prefix, decided from its leading literal characters alone.
-  private enum QuickClass {
-    /// It disagrees with the prefix: it matches nothing under it.
-    case dead
-    /// It is `L*` with `L` a prefix of the prefix: it matches everything under it.
-    case saturated
-    /// Anything else: run the automaton.
-    case walk
-  }
-
-  private static func quickClass(of pattern: LanguagePattern, prefix: [Unicode.Scalar]) -> QuickClass {
-    for (position, token) in pattern.tokens.enumerated() {
-      guard case .literal(let scalar) = token else {
-        let isFinalStar = token == .anyString(withinField: false) && position == pattern.tokens.count - 1
-        return isFinalStar ? .saturated : .walk
-      }
-      guard position < prefix.count else { return .walk }
-      if prefix[position] != scalar { return .dead }
-    }
-    return pattern.tokens.count == prefix.count ? .walk : .dead
   }
 
   /// A character that no pattern spells out, to show "any other character" in examples.

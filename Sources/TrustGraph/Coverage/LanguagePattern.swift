@@ -67,7 +67,7 @@ struct LanguagePattern: Hashable {
 ///
 /// A state is a set of positions kept as a bitset of `wordCount` words inside a larger flat array
 /// (the product state), so that states hash and compare as plain word arrays.
-struct CompiledPattern {
+final class CompiledPattern {
   enum Kind: UInt8 {
     case literal
     case anyCharacter

@@ -69,12 +69,12 @@ public enum PrefixCoverage {
     }
     let groups = required.map { group in group.map { [element($0)] } }
     let expression = CoverageExpression(groups: groups, denied: denied.map { [element($0)] })
-    return CoverageExplorer.explore(prefix: prefix, patterns: table.patterns, expression: expression)
+    return CoverageExplorer.explore(prefix: prefix, patterns: table.sources, expression: expression)
   }
 
   /// Whether a single resource pattern matches at least one string that starts with `prefix`.
   public static func intersects(_ glob: Glob, prefix: String) -> Bool {
-    let pattern = LanguagePattern(arn: glob.pattern)
+    let pattern = PatternSource(syntax: .arn, text: glob.pattern)
     let expression = CoverageExpression(groups: [[[.init(negated: false, patterns: [0])]]], denied: [])
     return CoverageExplorer.explore(prefix: prefix, patterns: [pattern], expression: expression)
       .reachesPrefix[0]

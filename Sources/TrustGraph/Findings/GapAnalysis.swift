@@ -9,7 +9,7 @@ public enum GapAnalysis {
   private static let rules: [any GapRule.Type] = [
     IdentityOnlyRule.self, ResourceOnlyRule.self, DanglingPrincipalRule.self, ExternalTrustRule.self,
     ServiceTrustRule.self, ObjectOwnershipRule.self, KMSWriterRule.self, PublicPolicyRule.self,
-    PublicACLRule.self,
+    PublicACLRule.self, ObjectActionsOnBucketRule.self,
   ]
 
   /// Every finding of `inventory`, most severe first.

@@ -41,21 +41,45 @@ struct GapsCommand: ParsableCommand {
       return severity
     }
     let path = snapshot ?? Self.bundledSampleData()
-    let inventory: Inventory
-    do {
-      inventory = try SnapshotLoader.load(path: path)
-    } catch {
-      throw Self.usageError("cannot read snapshot \(path): \(error)")
+    var findings: [Finding] = []
+    for folder in Self.snapshots(in: path) {
+      findings += GapAnalysis.findings(in: try Self.load(folder))
     }
-    for diagnostic in inventory.diagnostics { Self.printError(diagnostic.description) }
-    guard !inventory.accounts.isEmpty else { throw Self.usageError("no account found in \(path)") }
-    let findings = GapAnalysis.findings(in: inventory)
+    findings.sort(by: Finding.reportOrder)
     switch format {
     case "json": print(FindingsJSONWriter.render(findings, snapshot: path), terminator: "")
     case "sarif": print(FindingsSARIFWriter.render(findings, snapshot: path), terminator: "")
     default: print(FindingsTextWriter.render(findings), terminator: "")
     }
     if let threshold, findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+  }
+
+  /// The snapshots under `path`: the folder itself, or — for a folder of snapshots such as
+  /// SampleData — each snapshot in it, in name order.
+  private static func snapshots(in path: String) -> [String] {
+    if SnapshotLoader.isSnapshot(path) { return [path] }
+    let folders = SnapshotLoader.snapshotFolders(in: path)
+    guard !folders.isEmpty else { return [path] }
+    printError("trustwalk gaps: \(path) holds \(folders.count) snapshots; the findings of all of them follow")
+    return folders
+  }
+
+  /// Loads one snapshot, reporting its file problems on stderr.
+  private static func load(_ path: String) throws -> Inventory {
+    let inventory: Inventory
+    do {
+      inventory = try SnapshotLoader.load(path: path)
+    } catch {
+      throw usageError("cannot read snapshot \(error)")
+    }
+    for diagnostic in inventory.diagnostics { printError(diagnostic.description) }
+    if !inventory.unknownFiles.isEmpty {
+      printError(
+        "trustwalk gaps: \(inventory.unknownFiles.count) files outside the snapshot layout were ignored "
+          + "(trustwalk validate lists them)")
+    }
+    guard !inventory.accounts.isEmpty else { throw usageError("no account found in \(path)") }
+    return inventory
   }
 
   /// Prints `message` on stderr and returns exit status 2 (formats.md: usage or unreadable input).

@@ -35,7 +35,7 @@ enum BucketWriters {
       guard let element = statement.principal, !element.negated else { continue }
       for entry in element.entries {
         guard let account = entry.account, account != bucket.account else { continue }
-        let known = index.accountIds.contains(account)
+        let known = index.accountsWithIAM.contains(account)
         var principal: Int?
         switch entry {
         case .account:

@@ -15,8 +15,10 @@ struct IdentityGrant {
 /// under that name; patterns with wildcards there (`*`, `arn:aws:s3:::team-*`) and `NotResource`
 /// statements are kept per principal and matched on demand.
 struct IdentityGrantIndex {
-  private(set) var bucketGrants: [String: [IdentityGrant]] = [:]
-  private(set) var roleGrants: [String: [IdentityGrant]] = [:]
+  /// Grants by literal bucket name, then by principal.
+  private(set) var bucketGrants: [String: [Int: [IdentityGrant]]] = [:]
+  /// Grants by literal role ARN, then by principal.
+  private(set) var roleGrants: [String: [Int: [IdentityGrant]]] = [:]
   private(set) var broadBucketGrants: [Int: [IdentityGrant]] = [:]
   private(set) var broadRoleGrants: [Int: [IdentityGrant]] = [:]
 
@@ -35,8 +37,12 @@ struct IdentityGrantIndex {
         for statement in document.statements {
           let reach = Self.reach(of: statement, actions: &actionCache)
           let grant = IdentityGrant(principal: principalIndex, statement: statement, document: document)
-          for name in reach.bucketNames { bucketGrants[name, default: []].append(grant) }
-          for arn in reach.roleArns { roleGrants[arn, default: []].append(grant) }
+          for name in reach.bucketNames {
+            bucketGrants[name, default: [:]][principalIndex, default: []].append(grant)
+          }
+          for arn in reach.roleArns {
+            roleGrants[arn, default: [:]][principalIndex, default: []].append(grant)
+          }
           if reach.broadBuckets { broadBucketGrants[principalIndex, default: []].append(grant) }
           if reach.broadRoles { broadRoleGrants[principalIndex, default: []].append(grant) }
         }
@@ -46,12 +52,12 @@ struct IdentityGrantIndex {
 
   /// Every grant of `principal` that may reach bucket `name`.
   func bucketGrants(of principal: Int, bucket name: String) -> [IdentityGrant] {
-    (bucketGrants[name] ?? []).filter { $0.principal == principal } + (broadBucketGrants[principal] ?? [])
+    (bucketGrants[name]?[principal] ?? []) + (broadBucketGrants[principal] ?? [])
   }
 
   /// Every grant of `principal` that may reach role `arn`.
   func roleGrants(of principal: Int, role arn: String) -> [IdentityGrant] {
-    (roleGrants[arn] ?? []).filter { $0.principal == principal } + (broadRoleGrants[principal] ?? [])
+    (roleGrants[arn]?[principal] ?? []) + (broadRoleGrants[principal] ?? [])
   }
 
   private static func reach(of statement: Statement, actions: inout ActionFamilyCache) -> Reach {

@@ -23,6 +23,9 @@ struct IdentityPrincipal {
 struct SnapshotIndex {
   let inventory: Inventory
   let accountIds: Set<String>
+  /// Accounts whose IAM export is in the snapshot (some user, group or role): only there can a
+  /// principal be known to be missing or unused.
+  let accountsWithIAM: Set<String>
   /// Member accounts of the organization; nil when the snapshot has no organization data.
   let organizationAccounts: Set<String>?
   let principals: [IdentityPrincipal]
@@ -38,6 +41,8 @@ struct SnapshotIndex {
   init(_ inventory: Inventory) {
     self.inventory = inventory
     accountIds = Set(inventory.accounts.map(\.id))
+    accountsWithIAM = Set(
+      inventory.accounts.filter { !$0.users.isEmpty || !$0.roles.isEmpty || !$0.groups.isEmpty }.map(\.id))
     organizationAccounts = inventory.organization.map { Set($0.accounts.map(\.id)) }
     var principals: [IdentityPrincipal] = []
     var roleKeys = Set<String>()

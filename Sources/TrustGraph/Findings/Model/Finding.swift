@@ -50,12 +50,18 @@ public struct Finding: Sendable, Hashable {
     self.rule = rule
     self.severity = severity ?? rule.defaultSeverity
     self.message = message
-    self.accounts = accounts
-    self.principals = principals
-    self.resources = resources
+    self.accounts = Self.unique(accounts)
+    self.principals = Self.unique(principals)
+    self.resources = Self.unique(resources)
     self.evidence = evidence
     self.details = details
     self.fix = fix
+  }
+
+  /// `values` without repeats, in first-seen order.
+  private static func unique(_ values: [String]) -> [String] {
+    var seen = Set<String>()
+    return values.filter { seen.insert($0).inserted }
   }
 
   /// Orders findings most severe first, then by rule, resource and message (stable output).

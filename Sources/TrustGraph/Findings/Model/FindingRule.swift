@@ -121,9 +121,18 @@ extension FindingRule {
       grant, set Object Ownership to BucketOwnerEnforced (ACLs off), or turn on IgnorePublicAcls.
       """, defaultSeverity: .high)
 
+  public static let objectActionsOnBucket = FindingRule(
+    id: "TW011", name: "object-actions-on-bucket-arn",
+    shortDescription: "A statement grants only object actions, but only on bucket ARNs: it grants nothing.",
+    help: """
+      Object actions (GetObject, PutObject, DeleteObject, …) apply to object ARNs \
+      (`arn:aws:s3:::bucket/key`); `arn:aws:s3:::bucket` matches no object, so the statement never \
+      allows anything. Add `/*` (or the intended prefix) to the resource.
+      """, defaultSeverity: .low)
+
   /// Every rule, by id.
   public static let all: [FindingRule] = [
     identityOnly, resourceOnly, danglingUniqueId, danglingArn, externalTrust, serviceTrust, objectOwnership,
-    kmsWriter, publicPolicy, publicACL,
+    kmsWriter, publicPolicy, publicACL, objectActionsOnBucket,
   ]
 }

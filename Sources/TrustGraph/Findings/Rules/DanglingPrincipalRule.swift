@@ -54,7 +54,7 @@ enum DanglingPrincipalRule: GapRule {
     switch entry {
     case .uniqueId: return .danglingUniqueId
     case .user(let arn, let account), .role(let arn, let account):
-      guard index.accountIds.contains(account), index.principalIndexByArn[arn] == nil else { return nil }
+      guard index.accountsWithIAM.contains(account), index.principalIndexByArn[arn] == nil else { return nil }
       let name = arn.split(separator: "/").last.map(String.init) ?? ""
       let samePlace =
         index.principalIndicesByAccount[account]?.contains {
@@ -62,7 +62,7 @@ enum DanglingPrincipalRule: GapRule {
         } ?? false
       return samePlace ? nil : .danglingArn
     case .assumedRole(_, let account, let roleName, _):
-      guard index.accountIds.contains(account) else { return nil }
+      guard index.accountsWithIAM.contains(account) else { return nil }
       return index.roleKeys.contains(account + "/" + roleName) ? nil : .danglingArn
     default: return nil
     }

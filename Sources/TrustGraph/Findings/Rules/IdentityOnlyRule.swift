@@ -13,7 +13,7 @@ enum IdentityOnlyRule: GapRule {
     var findings: [Finding] = []
     for name in context.grants.bucketGrants.keys.sorted() {
       guard let bucket = index.bucketsByName[name] else { continue }
-      let byPrincipal = Dictionary(grouping: context.grants.bucketGrants[name] ?? [], by: \.principal)
+      let byPrincipal = context.grants.bucketGrants[name] ?? [:]
       for (principalIndex, grants) in byPrincipal.sorted(by: { $0.key < $1.key }) {
         let principal = index.principals[principalIndex]
         guard principal.account != bucket.account else { continue }
@@ -33,11 +33,34 @@ enum IdentityOnlyRule: GapRule {
             resources: [bucket.arn],
             evidence: unanswered.map { StatementFacts.evidence($0.statement, in: $0.document) },
             fix:
-              "Bucket owner \(bucket.account) must allow \(principal.arn) in the bucket policy of \(bucket.name), "
-              + "or remove the unused grant from the identity policy of \(principal.arn)."))
+              "Bucket owner \(bucket.account) must allow \(principal.arn) (\(grantText(unanswered, bucket: bucket))) "
+              + "in the bucket policy of \(bucket.name), or remove the unused grant from the identity policy of "
+              + "\(principal.arn)."))
       }
     }
     return findings
+  }
+
+  /// `s3:PutObject, s3:GetObject on arn:aws:s3:::b/*`: the S3 actions and this bucket's patterns of the grants.
+  private static func grantText(_ grants: [IdentityGrant], bucket: Bucket) -> String {
+    var actions: [String] = []
+    var resources: [String] = []
+    for grant in grants {
+      for action in grant.statement.action.patterns.map(\.pattern)
+      where !actions.contains(action)
+        && PatternOverlap.matchesSomeAction(ActionElement([action]), inService: "s3:")
+      {
+        actions.append(action)
+      }
+      for resource in grant.statement.resource?.patterns.map(\.pattern) ?? []
+      where !resources.contains(resource)
+        && (resource == bucket.arn || resource.hasPrefix(bucket.arn + "/"))
+      {
+        resources.append(resource)
+      }
+    }
+    let on = resources.isEmpty ? "" : " on " + resources.joined(separator: ", ")
+    return actions.joined(separator: ", ") + on
   }
 
   /// Whether some Allow statement of the bucket policy names the principal for an overlapping action
@@ -63,7 +86,7 @@ enum IdentityOnlyRule: GapRule {
     for arn in context.grants.roleGrants.keys.sorted() {
       guard let role = index.rolesByArn[arn], let roleIndex = index.principalIndexByArn[arn] else { continue }
       let roleAccount = index.principals[roleIndex].account
-      let byPrincipal = Dictionary(grouping: context.grants.roleGrants[arn] ?? [], by: \.principal)
+      let byPrincipal = context.grants.roleGrants[arn] ?? [:]
       for (principalIndex, grants) in byPrincipal.sorted(by: { $0.key < $1.key }) {
         let principal = index.principals[principalIndex]
         guard principal.account != roleAccount,

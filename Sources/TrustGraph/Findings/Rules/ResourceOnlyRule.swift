@@ -53,7 +53,7 @@ enum ResourceOnlyRule: GapRule {
     for statement in policy.statements where statement.effect == .allow {
       guard let element = statement.principal, !element.negated else { continue }
       for entry in element.entries {
-        guard let account = entry.account, account != owner, index.accountIds.contains(account) else {
+        guard let account = entry.account, account != owner, index.accountsWithIAM.contains(account) else {
           continue
         }
         let candidates: [Int]
