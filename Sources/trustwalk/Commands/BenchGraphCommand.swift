@@ -68,7 +68,11 @@ struct BenchGraphCommand: ParsableCommand {
           times.count, found, times[times.count / 2] * 1000, times[times.count - 1] * 1000))
     }
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    #if canImport(Glibc)
+      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+    #endif
     print(String(format: "peak memory %.0f MB", Double(usage.ru_maxrss) / 1024))
   }
 
