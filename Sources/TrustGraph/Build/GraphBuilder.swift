@@ -98,9 +98,9 @@ struct GraphBuilder {
               id: "arn:aws:iam::\(account):root", kind: .accountRoot, account: account), roleArn)
           continue
         }
-        for index in grants.candidates(action: "sts:AssumeRole", resource: roleArn).sorted() {
+        for index in grants.candidates(action: "sts:AssumeRole", resource: roleArn, account: account).sorted() {
           let profile = directory.profiles[index]
-          guard profile.account == account, profile.kind == .user || profile.kind == .role else { continue }
+          guard profile.kind == .user || profile.kind == .role else { continue }
           assume(profile, roleArn)
         }
       }
@@ -164,9 +164,9 @@ struct GraphBuilder {
   private mutating func addLaunchEdges(_ launch: ServiceLaunch, role: Role) {
     if launch.needsInstanceProfile && role.instanceProfileArns.isEmpty { return }
     let roleAccount = ARNParts(role.arn)?.account ?? ""
-    for index in grants.candidates(action: "iam:PassRole", resource: role.arn).sorted() {
+    for index in grants.candidates(action: "iam:PassRole", resource: role.arn, account: roleAccount).sorted() {
       let profile = directory.profiles[index]
-      guard profile.account == roleAccount, profile.id != role.arn else { continue }
+      guard profile.id != role.arn else { continue }
       if let edge = LaunchCheck(runner: runner).edge(profile, role: role, launch: launch) {
         addNode(for: profile)
         edges.append(edge)

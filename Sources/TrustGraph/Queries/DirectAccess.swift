@@ -65,37 +65,33 @@ struct DirectAccess {
   /// describes them; `*` stands for anonymous callers).
   private func candidates(bucket: Bucket, prefix: String, actions: [String]) -> [PrincipalProfile] {
     let directory = graph.directory
-    var ids = Set<String>()
+    var indices = Set<Int>()
     var extra: [String: PrincipalProfile] = [:]
+    let named = NamedAccounts(bucket.policy)
+    let isPublic = named.everyone || graph.bucketGrants.isPublic(bucket.name)
     for action in actions {
       let resource = AccessLevel.isBucketLevel(action) ? bucket.arn : "\(bucket.arn)/\(prefix)"
-      for index in graph.grants.candidates(action: action, resource: resource) {
-        let profile = directory.profiles[index]
-        if profile.account == bucket.account
-          || graph.bucketGrants.buckets(naming: profile.id, account: profile.account).contains(bucket.name)
-        {
-          ids.insert(profile.id)
-        }
+      if isPublic {
+        indices.formUnion(graph.grants.candidates(action: action, resource: resource))
+        continue
+      }
+      for account in named.accounts.union([bucket.account]) {
+        indices.formUnion(graph.grants.candidates(action: action, resource: resource, account: account))
       }
     }
     for statement in bucket.policy?.statements ?? [] where statement.effect == .allow {
       for entry in statement.principal?.entries ?? [] {
         for profile in NamedPrincipals.profiles(for: entry, directory: directory) {
-          if directory.profile(profile.id) == nil {
+          if let index = directory.index(of: profile.id) {
+            if profile.kind != .accountRoot { indices.insert(index) }
+          } else {
             extra[profile.id] = profile
-          } else if profile.kind != .accountRoot {
-            ids.insert(profile.id)
           }
         }
       }
-      if statement.principal?.negated == true {
-        extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous
-      }
     }
-    if graph.bucketGrants.isPublic(bucket.name) {
-      extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous
-    }
-    let known = ids.sorted().compactMap { directory.profile($0) }
+    if isPublic { extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous }
+    let known = indices.sorted().map { directory.profiles[$0] }
     return known + extra.keys.sorted().compactMap { extra[$0] }
   }
 
@@ -123,12 +119,16 @@ struct DirectAccess {
     let owner = key?.account ?? ARNParts(arn)?.account ?? ""
     var profiles: [PrincipalProfile] = []
     var seen = Set<String>()
+    let named = NamedAccounts(key?.policy)
     for action in actions {
-      for index in graph.grants.candidates(action: action, resource: arn).sorted() {
-        let profile = directory.profiles[index]
-        if (key != nil || profile.account == owner), seen.insert(profile.id).inserted {
-          profiles.append(profile)
+      let found =
+        named.everyone
+        ? graph.grants.candidates(action: action, resource: arn)
+        : named.accounts.union([owner]).reduce(into: Set<Int>()) {
+          $0.formUnion(graph.grants.candidates(action: action, resource: arn, account: $1))
         }
+      for index in found.sorted() where seen.insert(directory.profiles[index].id).inserted {
+        profiles.append(directory.profiles[index])
       }
     }
     for statement in key?.policy?.statements ?? [] where statement.effect == .allow {
@@ -163,5 +163,23 @@ struct DirectAccess {
       if !granted.isEmpty { answer.grants.append(Grant(profile: profile, access: granted)) }
     }
     return answer
+  }
+}
+
+/// The accounts a resource policy's Allow statements name (by account, or through a principal of
+/// it), and whether one names everyone.
+struct NamedAccounts {
+  var accounts = Set<String>()
+  var everyone = false
+
+  init(_ policy: PolicyDocument?) {
+    for statement in policy?.statements ?? [] where statement.effect == .allow {
+      guard let principal = statement.principal else { continue }
+      if principal.negated { everyone = true }
+      for entry in principal.entries {
+        if entry == .everyone { everyone = true }
+        if let account = entry.account { accounts.insert(account) }
+      }
+    }
   }
 }

@@ -142,7 +142,7 @@ extension TrustGraph {
     if trusts.byAccount[profile.account]?.contains(role.arn) == true { return true }
     if trusts.trustingEveryone.contains(role.arn) { return true }
     guard let index = directory.index(of: profile.id),
-      grants.candidates(action: "sts:AssumeRole", resource: role.arn).contains(index)
+      grants.candidates(action: "sts:AssumeRole", resource: role.arn, account: profile.account).contains(index)
     else { return false }
     return runner.identityOnly(
       profile, action: "sts:AssumeRole", resource: role.arn, callerSideOnly: true, traced: false
