@@ -11,12 +11,14 @@ struct GraphBuilder {
   private(set) var nodes: [String: GraphNode] = [:]
   private(set) var edges: [GraphEdge] = []
   private var evaluated = Set<String>()
+  private var launchCheck: LaunchCheck
 
   init(directory: Directory, grants: GrantIndex, trusts: TrustIndex, runner: RequestRunner) {
     self.directory = directory
     self.grants = grants
     self.trusts = trusts
     self.runner = runner
+    launchCheck = LaunchCheck(runner: runner)
   }
 
   mutating func build(_ inventory: Inventory) {
@@ -122,9 +124,6 @@ struct GraphBuilder {
   private mutating func assume(_ profile: PrincipalProfile, _ roleArn: String, sessionArn: String? = nil) {
     guard profile.id != roleArn, let role = directory.role(roleArn) else { return }
     guard evaluated.insert("\(profile.id)|\(roleArn)|\(sessionArn ?? "")").inserted else { return }
-    guard runner.assume(profile, role: role, sessionArn: sessionArn, traced: false).mayBeAllowed else {
-      return
-    }
     let decision = runner.assume(profile, role: role, sessionArn: sessionArn, traced: true)
     guard decision.mayBeAllowed else { return }
     addNode(for: profile)
@@ -167,7 +166,7 @@ struct GraphBuilder {
     for index in grants.candidates(action: "iam:PassRole", resource: role.arn, account: roleAccount).sorted() {
       let profile = directory.profiles[index]
       guard profile.id != role.arn else { continue }
-      if let edge = LaunchCheck(runner: runner).edge(profile, role: role, launch: launch) {
+      if let edge = launchCheck.edge(profile, role: role, launch: launch) {
         addNode(for: profile)
         edges.append(edge)
       }
