@@ -27,6 +27,9 @@ struct BenchGraphCommand: ParsableCommand {
   @Option(help: "How many sample buckets to query when no --target is given.")
   var samples = 25
 
+  @Flag(help: "Print each query's time.")
+  var verbose = false
+
   func run() throws {
     var start = Self.now()
     var cpu = Self.now(CLOCK_PROCESS_CPUTIME_ID)
@@ -68,6 +71,12 @@ struct BenchGraphCommand: ParsableCommand {
       times.append(Self.now() - start)
       cpuTimes.append(Self.now(CLOCK_PROCESS_CPUTIME_ID) - cpu)
       found += result.principals.count
+      if verbose {
+        print(
+          String(
+            format: "  %@: %d principals, %.1f ms (CPU %.1f ms)", target.text, result.principals.count,
+            times[times.count - 1] * 1000, cpuTimes[cpuTimes.count - 1] * 1000))
+      }
     }
     cpuTimes.sort()
     times.sort()
