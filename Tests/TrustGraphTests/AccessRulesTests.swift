@@ -186,3 +186,31 @@ private func readers(_ inventory: Inventory, _ target: String = "s3://data/") ->
       "role owner \(b) must allow \(caller.arn) (sts:AssumeRole on \(target.arn)) in the trust policy of \(target.arn)"
     ])
 }
+
+@Test func aclGrantsOpenTheBucketUnlessOwnershipOrBlockPublicAccessTurnsThemOff() {
+  let writer = reader(a, grants: [Fixtures.allow(#""s3:PutObject""#, #""arn:aws:s3:::legacy/*""#)])
+  var legacy = Bucket(
+    name: "legacy", account: b, objectOwnership: "ObjectWriter",
+    aclGrants: [
+      ACLGrant(granteeType: "CanonicalUser", grantee: "canonical-a", permission: "WRITE"),
+      ACLGrant(
+        granteeType: "Group", grantee: "http://acs.amazonaws.com/groups/global/AllUsers", permission: "READ"),
+    ])
+  func answer(_ bucket: Bucket, _ action: String) -> [String] {
+    let inventory = Inventory(accounts: [
+      Account(id: a, roles: [writer], canonicalUserId: "canonical-a"), Account(id: b, buckets: [bucket]),
+    ])
+    return TrustGraph.build(inventory).whoCan(
+      QueryTarget("s3://legacy/")!, actions: [action], directOnly: true
+    )
+    .principals.map(\.principal)
+  }
+  #expect(answer(legacy, "s3:PutObject") == [writer.arn])
+  #expect(answer(legacy, "s3:ListBucket") == ["*"])
+  legacy.publicAccessBlock = PublicAccessBlock(
+    blockPublicAcls: false, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false)
+  #expect(answer(legacy, "s3:ListBucket").isEmpty)
+  #expect(answer(legacy, "s3:PutObject") == [writer.arn])
+  legacy.objectOwnership = "BucketOwnerEnforced"
+  #expect(answer(legacy, "s3:PutObject").isEmpty)
+}

@@ -11,6 +11,8 @@ public struct Directory: Sendable {
   private(set) var keys: [String: KMSKey] = [:]
   private(set) var accounts: [String: Account] = [:]
   private(set) var roles: [String: Role] = [:]
+  /// Account ids by S3 canonical user id (ACL grantees).
+  private(set) var canonicalAccounts: [String: String] = [:]
   /// `ACCOUNT/ROLE-NAME` → role ARN (session ARNs carry no path).
   private(set) var rolesByName: [String: String] = [:]
   let organization: OrganizationLevels
@@ -20,6 +22,7 @@ public struct Directory: Sendable {
     var managed: [String: PolicyDocument?] = [:]
     for account in inventory.accounts {
       accounts[account.id] = account
+      if let canonical = account.canonicalUserId { canonicalAccounts[canonical] = account.id }
       for policy in account.managedPolicies where managed[policy.arn] == nil || policy.document != nil {
         managed[policy.arn] = policy.document
       }

@@ -27,7 +27,8 @@ struct AccessProbe {
     -> Result
   {
     let rules = BucketRules(
-      bucket: bucket, accountBlock: directory.account(bucket.account)?.publicAccessBlock)
+      bucket: bucket, accountBlock: directory.account(bucket.account)?.publicAccessBlock,
+      canonicalAccounts: directory.canonicalAccounts)
     let (policy, bpaBlocked) = rules.effectivePolicy(for: profile.caller)
     var result: Result
     if AccessLevel.isBucketLevel(action) {

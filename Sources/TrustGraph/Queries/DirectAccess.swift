@@ -67,7 +67,10 @@ struct DirectAccess {
     let directory = graph.directory
     var indices = Set<Int>()
     var extra: [String: PrincipalProfile] = [:]
-    let named = NamedAccounts(bucket.policy)
+    var named = NamedAccounts(bucket.policy)
+    for grant in bucket.aclGrants where grant.granteeType == "CanonicalUser" {
+      if let account = directory.canonicalAccounts[grant.grantee] { named.accounts.insert(account) }
+    }
     let isPublic = named.everyone || graph.bucketGrants.isPublic(bucket.name)
     for action in actions {
       let resource = AccessLevel.isBucketLevel(action) ? bucket.arn : "\(bucket.arn)/\(prefix)"
