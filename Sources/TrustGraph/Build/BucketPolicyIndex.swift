@@ -20,7 +20,9 @@ struct BucketPolicyIndex: Sendable {
         for entry in principal.entries { add(entry, bucket.name) }
       }
       for grant in bucket.aclGrants where grant.granteeType == "CanonicalUser" {
-        if let account = canonicalAccounts[grant.grantee] { byAccount[account, default: []].insert(bucket.name) }
+        if let account = canonicalAccounts[grant.grantee] {
+          byAccount[account, default: []].insert(bucket.name)
+        }
       }
       for grant in bucket.aclGrants where grant.granteeType == "Group" {
         if grant.grantee.hasSuffix("/AllUsers") || grant.grantee.hasSuffix("/AuthenticatedUsers") {

@@ -26,7 +26,8 @@ struct GrantIndex: Sendable {
         for statement in document.statements where statement.effect == .allow {
           for service in Self.services(of: statement.action) {
             for resource in Self.resourceKeys(of: statement.resource) {
-              sets[Key(service: service, resource: resource), default: [:]][profile.account, default: []].insert(index)
+              sets[Key(service: service, resource: resource), default: [:]][profile.account, default: []]
+                .insert(index)
             }
           }
         }

@@ -100,7 +100,8 @@ struct GraphBuilder {
               id: "arn:aws:iam::\(account):root", kind: .accountRoot, account: account), roleArn)
           continue
         }
-        for index in grants.candidates(action: "sts:AssumeRole", resource: roleArn, account: account).sorted() {
+        for index in grants.candidates(action: "sts:AssumeRole", resource: roleArn, account: account).sorted()
+        {
           let profile = directory.profiles[index]
           guard profile.kind == .user || profile.kind == .role else { continue }
           assume(profile, roleArn)
@@ -163,7 +164,8 @@ struct GraphBuilder {
   private mutating func addLaunchEdges(_ launch: ServiceLaunch, role: Role) {
     if launch.needsInstanceProfile && role.instanceProfileArns.isEmpty { return }
     let roleAccount = ARNParts(role.arn)?.account ?? ""
-    for index in grants.candidates(action: "iam:PassRole", resource: role.arn, account: roleAccount).sorted() {
+    for index in grants.candidates(action: "iam:PassRole", resource: role.arn, account: roleAccount).sorted()
+    {
       let profile = directory.profiles[index]
       guard profile.id != role.arn else { continue }
       if let edge = launchCheck.edge(profile, role: role, launch: launch) {

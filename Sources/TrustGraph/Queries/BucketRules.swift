@@ -56,13 +56,15 @@ struct BucketRules: Sendable {
         label = account
       } else {
         let group = grant.grantee.split(separator: "/").last.map(String.init) ?? grant.grantee
-        guard grant.granteeType == "Group", group == "AllUsers" || group == "AuthenticatedUsers", !ignorePublicAcls
+        guard grant.granteeType == "Group", group == "AllUsers" || group == "AuthenticatedUsers",
+          !ignorePublicAcls
         else { continue }
         label = group
         if group == "AuthenticatedUsers" {
           conditions.append(
             Condition(
-              op: ConditionOperator(raw: "Null", base: .null), key: "aws:PrincipalAccount", values: ["false"]))
+              op: ConditionOperator(raw: "Null", base: .null), key: "aws:PrincipalAccount", values: ["false"])
+          )
         }
       }
       statements.append(

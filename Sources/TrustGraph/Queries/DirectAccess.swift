@@ -36,7 +36,7 @@ struct DirectAccess {
       answer.notes.append("bucket \(name) is not in the snapshot")
       return answer
     }
-    let probe = AccessProbe(runner: graph.runner)
+    let probe = AccessProbe(runner: graph.runner, traceDenials: false)
     for profile in candidates(bucket: bucket, prefix: prefix, actions: actions) {
       var granted: [ActionAccess] = []
       var blocked: [String: (KMSUse, [String])] = [:]

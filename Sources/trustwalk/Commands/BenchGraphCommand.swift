@@ -18,7 +18,8 @@ struct BenchGraphCommand: ParsableCommand {
   @Argument(help: "The snapshot folder (e.g. one written by trustwalk synth).")
   var snapshot: String
 
-  @Option(name: .customLong("target"), help: "A who-can target (repeatable); default: prefixes of sample buckets.")
+  @Option(
+    name: .customLong("target"), help: "A who-can target (repeatable); default: prefixes of sample buckets.")
   var targets: [String] = []
 
   @Option(help: "Access level of the who-can queries.")
@@ -48,7 +49,8 @@ struct BenchGraphCommand: ParsableCommand {
     let buildCPU = Self.now(CLOCK_PROCESS_CPUTIME_ID) - cpu
     let roles = inventory.accounts.reduce(0) { $0 + $1.roles.count }
     print(
-      "accounts \(inventory.accounts.count), roles \(roles), nodes \(graph.nodes.count), edges \(graph.edges.count)")
+      "accounts \(inventory.accounts.count), roles \(roles), nodes \(graph.nodes.count), edges \(graph.edges.count)"
+    )
     print(
       String(
         format: "load %.2f s (CPU %.2f s), graph build %.2f s (CPU %.2f s)", load, loadCPU, build, buildCPU))
@@ -84,7 +86,8 @@ struct BenchGraphCommand: ParsableCommand {
       print(
         String(
           format: "who-can (%@, %d prefixes, %d principals): median %.1f ms (CPU %.1f ms), max %.1f ms",
-          access.rawValue, times.count, found, times[times.count / 2] * 1000, cpuTimes[cpuTimes.count / 2] * 1000,
+          access.rawValue, times.count, found, times[times.count / 2] * 1000,
+          cpuTimes[cpuTimes.count / 2] * 1000,
           times[times.count - 1] * 1000))
     }
     var usage = rusage()
