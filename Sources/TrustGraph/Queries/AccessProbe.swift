@@ -9,6 +9,8 @@ struct AccessProbe {
   let runner: RequestRunner
   /// Whether denied requests are evaluated again with a trace (explain needs it, who-can does not).
   var traceDenials = true
+  /// Witness keys found so far (principals share policies, so the same pattern pairs recur).
+  let witnessMemo = WitnessMemo()
   var directory: Directory { runner.directory }
 
   /// The outcome of probing one action.
@@ -146,6 +148,11 @@ struct AccessProbe {
       tryWitnesses([exact.coveredExample].compactMap { $0 })
     }
     guard let best else { return denied(coverage?.coveredExample ?? arnPrefix) }
+    if let kms = kmsUse(profile, bucket: bucket, action: action), !kms.permits, !traceDenials {
+      return Result(
+        access: nil, decision: best.decision, resource: best.resource, blockedByPublicAccess: false,
+        kmsBlock: kms)
+    }
     let exact =
       coverage ?? PrefixCoverage.evaluate(prefix: arnPrefix, required: sides.required, denied: sides.denied)
     let traced = run(best.resource, traced: true)
@@ -203,10 +210,10 @@ struct AccessProbe {
     let first = groups.first ?? []
     let second = groups.count > 1 ? groups[1] : []
     for a in first.prefix(8) {
-      if second.isEmpty { add(Witness.key(prefix: prefix, matching: [a])) }
-      for b in second.prefix(8) { add(Witness.key(prefix: prefix, matching: [a, b])) }
+      if second.isEmpty { add(witnessMemo.key(prefix: prefix, matching: [a])) }
+      for b in second.prefix(8) { add(witnessMemo.key(prefix: prefix, matching: [a, b])) }
     }
-    if result.isEmpty { add(Witness.key(prefix: prefix, matching: [])) }
+    if result.isEmpty { add(prefix) }
     return result
   }
 
