@@ -16,7 +16,7 @@ let package = Package(
     .target(name: "Inventory", dependencies: ["PolicyLanguage"]),
     .target(name: "TrustGraph", dependencies: ["PolicyLanguage", "Authorization", "Inventory"]),
     .target(name: "Export", dependencies: ["TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
-    .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+    .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
     .target(
       name: "TerminalUI",
       dependencies: ["CNcurses", "TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
@@ -31,10 +31,11 @@ let package = Package(
     .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyLanguage"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TrustGraphTests", dependencies: ["TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
-    .testTarget(name: "ExportTests", dependencies: ["Export", "TrustGraph", "Inventory"]),
+    .testTarget(
+      name: "ExportTests", dependencies: ["Export", "TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
     .testTarget(
       name: "TerminalUITests", dependencies: ["TerminalUI", "TrustGraph", "Inventory"], exclude: ["Golden"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["trustwalk"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["trustwalk"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

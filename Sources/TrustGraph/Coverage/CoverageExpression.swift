@@ -36,17 +36,37 @@ struct CoverageExpression {
 
 /// The distinct patterns of one coverage question, each compiled once.
 struct PatternTable {
+  /// How a pattern's text is read.
+  enum Syntax: Hashable {
+    /// A `Resource` ARN pattern (field by field for six-field ARNs).
+    case arn
+    /// A plain glob (`StringLike`).
+    case glob
+    /// A literal (`StringEquals`).
+    case literal
+  }
+
+  private struct Key: Hashable {
+    var syntax: Syntax
+    var text: String
+  }
+
   private(set) var patterns: [LanguagePattern] = []
-  private var indices: [LanguagePattern: Int] = [:]
+  private var indices: [Key: Int] = [:]
 
-  /// The index of `pattern`, when known.
-  func index(of pattern: LanguagePattern) -> Int? { indices[pattern] }
+  /// The index of the pattern `text` read as `syntax`, when known.
+  func index(_ syntax: Syntax, _ text: String) -> Int? { indices[Key(syntax: syntax, text: text)] }
 
-  /// The index of `pattern`, adding it when new.
-  mutating func add(_ pattern: LanguagePattern) -> Int {
-    if let known = indices[pattern] { return known }
-    patterns.append(pattern)
-    indices[pattern] = patterns.count - 1
+  /// The index of the pattern `text` read as `syntax`, compiling it when new.
+  mutating func add(_ syntax: Syntax, _ text: String) -> Int {
+    let key = Key(syntax: syntax, text: text)
+    if let known = indices[key] { return known }
+    switch syntax {
+    case .arn: patterns.append(LanguagePattern(arn: text))
+    case .glob: patterns.append(LanguagePattern(glob: text))
+    case .literal: patterns.append(LanguagePattern(literal: text))
+    }
+    indices[key] = patterns.count - 1
     return patterns.count - 1
   }
 }

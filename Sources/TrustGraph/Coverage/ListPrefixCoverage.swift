@@ -70,11 +70,11 @@ extension PrefixCoverage {
     prefix: String, required: [[S3PrefixRestriction]], denied: [S3PrefixRestriction]
   ) -> CoverageResult {
     var table = PatternTable()
-    let empty = table.add(LanguagePattern(literal: ""))
+    let empty = table.add(.literal, "")
     func term(_ restriction: S3PrefixRestriction) -> CoverageExpression.Term {
       restriction.clauses.map { clause in
         var patterns = clause.values.map {
-          table.add(clause.wildcards ? LanguagePattern(glob: $0) : LanguagePattern(literal: $0))
+          table.add(clause.wildcards ? .glob : .literal, $0)
         }
         if clause.admitsAbsent { patterns.append(empty) }
         return CoverageExpression.Element(negated: clause.negated, patterns: patterns)
@@ -89,10 +89,9 @@ extension PrefixCoverage {
       if restriction.clauses.isEmpty { note("*") }
       for clause in restriction.clauses {
         for value in clause.values {
-          let pattern = clause.wildcards ? LanguagePattern(glob: value) : LanguagePattern(literal: value)
           if clause.negated {
             note("not " + value)
-          } else if outcome.reachesPrefix[table.index(of: pattern)!] {
+          } else if outcome.reachesPrefix[table.index(clause.wildcards ? .glob : .literal, value)!] {
             note(value)
           }
         }
