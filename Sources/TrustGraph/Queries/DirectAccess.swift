@@ -137,7 +137,7 @@ struct DirectAccess {
     for statement in key?.policy?.statements ?? [] where statement.effect == .allow {
       for entry in statement.principal?.entries ?? [] {
         for profile in NamedPrincipals.profiles(for: entry, directory: directory)
-        where seen.insert(profile.id).inserted {
+        where (profile.kind != .accountRoot || profile.isExternal) && seen.insert(profile.id).inserted {
           profiles.append(profile)
         }
       }
