@@ -214,3 +214,17 @@ private func readers(_ inventory: Inventory, _ target: String = "s3://data/") ->
   legacy.objectOwnership = "BucketOwnerEnforced"
   #expect(answer(legacy, "s3:PutObject").isEmpty)
 }
+
+@Test func attachedPolicyMissingFromTheSnapshotMakesAccessConditionalNotAbsent() throws {
+  var role = reader(a, grants: [])
+  role.attachedPolicyArns = ["arn:aws:iam::aws:policy/SomethingNotExported"]
+  let inventory = Inventory(accounts: [
+    Account(id: a, roles: [role], buckets: [bucket("data", owner: a, naming: nil)])
+  ])
+  let result = TrustGraph.build(inventory).whoCan(QueryTarget("s3://data/")!, actions: ["s3:GetObject"])
+  let entry = try #require(result.principals.first)
+  #expect(entry.principal == role.arn)
+  #expect(entry.conditional)
+  #expect(entry.conditions.map(\.key) == ["trustwalk:PolicyDocumentOf"])
+  #expect(entry.conditions.first?.values == ["arn:aws:iam::aws:policy/SomethingNotExported"])
+}
