@@ -81,11 +81,8 @@ struct AccountFolderReader {
         reader.read(file)
       }
     }
-    account.users = reader.users
-    account.groups = reader.groups
-    account.roles = reader.roles
-    account.managedPolicies = reader.managedPolicies
-    references = reader.references
+    reader.contents.store(into: &account)
+    references = reader.contents.references
     if let path = detailsError, pages.isEmpty,
       case .error(_, let text, _) = CommandOutput.readError(path, absentCodes: [], log: log)
     {

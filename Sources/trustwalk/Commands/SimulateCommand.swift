@@ -61,7 +61,7 @@ struct SimulateCommand: ParsableCommand {
     let decision = Evaluator.evaluate(input.request, layers: input.layers, traced: true)
     switch format {
     case .text: print(DecisionReport.text(decision))
-    case .json: print(DecisionReport.json(decision).rendered)
+    case .json: print(DecisionReport.json(decision).rendered(), terminator: "")
     }
   }
 

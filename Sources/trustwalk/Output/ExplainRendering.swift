@@ -1,4 +1,5 @@
 import Authorization
+import Export
 import TrustGraph
 
 /// Text and JSON output of `trustwalk explain`; text shows each hop's two account sides in two
@@ -7,16 +8,16 @@ enum ExplainRendering {
   static func json(_ explanation: Explanation) -> String {
     let chains = explanation.chains.map { chain -> JSONOutput in
       .object([
-        ("chain", QueryJSON.strings(chain.nodes)), ("decision", .string(chain.outcome.rawValue)),
+        ("chain", JSONOutput.strings(chain.nodes)), ("decision", .string(chain.outcome.rawValue)),
         ("failingHop", chain.failingHop.map { .int($0) } ?? .null), ("hops", .array(chain.hops.map(hop))),
       ])
     }
     return JSONOutput.object([
       ("principal", .string(explanation.principal)), ("target", .string(explanation.target.text)),
-      ("actions", QueryJSON.strings(explanation.actions)),
+      ("actions", JSONOutput.strings(explanation.actions)),
       ("decision", .string(explanation.outcome.rawValue)),
-      ("chains", .array(chains)), ("notes", QueryJSON.strings(explanation.notes)),
-    ]).rendered + "\n"
+      ("chains", .array(chains)), ("notes", JSONOutput.strings(explanation.notes)),
+    ]).rendered()
   }
 
   private static func hop(_ hop: ExplainedHop) -> JSONOutput {
@@ -27,10 +28,10 @@ enum ExplainRendering {
       ("hop", .int(hop.hop)), ("from", .string(hop.from)), ("to", .string(hop.to)),
       ("action", .string(hop.action)),
       ("decision", .string(hop.outcome.rawValue)),
-      ("failingLayers", QueryJSON.strings(hop.failingLayers.map(\.rawValue))),
+      ("failingLayers", JSONOutput.strings(hop.failingLayers.map(\.rawValue))),
       ("callerSide", side(hop.callerSide)), ("resourceSide", side(hop.resourceSide)),
       ("kms", hop.kms.map(QueryJSON.kms) ?? .null), ("conditions", QueryJSON.conditions(hop.conditions)),
-      ("fixes", QueryJSON.strings(hop.fixes)),
+      ("fixes", JSONOutput.strings(hop.fixes)),
     ])
   }
 

@@ -1,3 +1,4 @@
+import Export
 import TrustGraph
 
 /// Text and JSON output of `trustwalk who-can`.
@@ -6,24 +7,24 @@ enum WhoCanRendering {
     let principals = result.principals.map { entry -> JSONOutput in
       .object([
         ("principal", .string(entry.principal)), ("kind", .string(entry.kind.rawValue)),
-        ("account", QueryJSON.optional(entry.account)), ("actions", QueryJSON.strings(entry.actions)),
-        ("coverage", .string(entry.coverage.rawValue)), ("patterns", QueryJSON.strings(entry.patterns)),
+        ("account", QueryJSON.optional(entry.account)), ("actions", JSONOutput.strings(entry.actions)),
+        ("coverage", .string(entry.coverage.rawValue)), ("patterns", JSONOutput.strings(entry.patterns)),
         ("conditional", .bool(entry.conditional)), ("conditions", QueryJSON.conditions(entry.conditions)),
         ("chains", QueryJSON.chains(entry.chains)), ("external", .bool(entry.isExternal)),
       ])
     }
     let blocked = result.blocked.map { item -> JSONOutput in
       .object([
-        ("principal", .string(item.principal)), ("actions", QueryJSON.strings(item.actions)),
+        ("principal", .string(item.principal)), ("actions", JSONOutput.strings(item.actions)),
         ("blockedBy", .string("kms-key-policy")), ("kms", QueryJSON.kms(item.kms)),
         ("chains", QueryJSON.chains(item.chains)),
       ])
     }
     return JSONOutput.object([
-      ("target", .string(result.target.text)), ("actions", QueryJSON.strings(result.actions)),
+      ("target", .string(result.target.text)), ("actions", JSONOutput.strings(result.actions)),
       ("principals", .array(principals)), ("blocked", .array(blocked)),
-      ("notes", QueryJSON.strings(result.notes)),
-    ]).rendered + "\n"
+      ("notes", JSONOutput.strings(result.notes)),
+    ]).rendered()
   }
 
   static func text(_ result: WhoCanResult) -> String {

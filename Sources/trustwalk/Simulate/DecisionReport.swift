@@ -1,4 +1,5 @@
 import Authorization
+import Export
 import PolicyLanguage
 
 /// Renders a `Decision` for `trustwalk simulate`: human text, or JSON per formats.md (with the
