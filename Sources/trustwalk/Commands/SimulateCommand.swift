@@ -9,12 +9,13 @@ struct SimulateCommand: ParsableCommand {
     commandName: "simulate",
     abstract: "Evaluate one request against the policies in a request file, as AWS would.",
     discussion: """
-      The request file (see formats.md) names the principal, action, resource and context, and holds
-      the policies of every layer. Prints the decision (allow, implicitDeny, explicitDeny, or
-      conditional when --unknown keys decide it) and each layer with the statements that decided it.
-      A request whose policies have any problem (an error, or a warning such as a duplicate key,
-      a byte-order mark or an empty Statement) is refused, since its meaning is in doubt; with
+      The request file (see formats.md) names the principal, action, resource and context, and holds \
+      the policies of every layer. Prints the decision (allow, implicitDeny, explicitDeny, or \
+      conditional when --unknown keys decide it) and each layer with the statements that decided it. \
+      A request whose policies have any problem (an error, or a warning such as a duplicate key, \
+      a byte-order mark or an empty Statement) is refused, since its meaning is in doubt; with \
       --allow-warnings, warnings are printed and the request is evaluated anyway.
+
       Exit status: 0 with a decision, 2 when the request file cannot be read or is invalid.
       """)
 
