@@ -3,6 +3,7 @@ import PolicyLanguage
 /// Every policy that applies to one request, by layer. `Policy` is a parsed document
 /// (`PolicyLayers`, matched as written) or its compiled form (`CompiledPolicyLayers`).
 public struct LayeredPolicies<Policy: Sendable>: Sendable {
+  /// The kind of the resource policy (kept here so `PolicyLayers.ResourcePolicyKind` still names it).
   public typealias ResourcePolicyKind = Authorization.ResourcePolicyKind
 
   /// SCP levels of the caller's account, root first; nil when the account is in no organization.
