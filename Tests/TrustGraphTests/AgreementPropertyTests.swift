@@ -1,8 +1,8 @@
 import Authorization
-import Inventory
 import PolicyLanguage
 import Testing
 
+@testable import Inventory
 @testable import TrustGraph
 
 /// Random small organizations: 3 accounts with two roles, a user and a bucket each; random trusts,
@@ -10,7 +10,7 @@ import Testing
 /// or accounts.
 private struct RandomOrganization {
   static let accounts = ["100000000001", "100000000002", "100000000003"]
-  var random: SeededRandom
+  var random: SplitMix64
 
   func bucketName(_ account: String) -> String { "bucket-\(account.suffix(1))" }
   func roleArn(_ account: String, _ index: Int) -> String { "arn:aws:iam::\(account):role/R\(index)" }
@@ -125,7 +125,7 @@ private func evaluatorAllows(
 private func checkAgreement(seed: UInt64) -> (listed: Int, chained: Int) {
   var listedCount = 0
   var chainedCount = 0
-  var generator = RandomOrganization(random: SeededRandom(state: seed &* 7919 &+ 17))
+  var generator = RandomOrganization(random: SplitMix64(seed: seed &* 7919 &+ 17))
   let inventory = generator.make()
   let graph = TrustGraph.build(inventory)
   let principals = inventory.accounts.flatMap { $0.roles.map(\.arn) + $0.users.map(\.arn) }
