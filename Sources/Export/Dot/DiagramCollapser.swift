@@ -139,9 +139,13 @@ public struct DiagramCollapser: Sendable {
       for edge in members { perKind[DotStyle.baseLabel(edge.kind), default: 0] += 1 }
       let states = Set(members.map(\.state))
       let state: DiagramEdge.State =
-        states.contains(.allowed)
-        ? .allowed : states.contains(.conditional) ? .conditional : .denied(reason: "every one is denied")
-      let summary = perKind.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }
+        members.count == 1
+        ? members[0].state
+        : states.contains(.allowed)
+          ? .allowed : states.contains(.conditional) ? .conditional : .denied(reason: "all denied")
+      let summary = perKind.sorted { $0.key < $1.key }.map {
+        $0.value == 1 ? $0.key : "\($0.value)× \($0.key)"
+      }
       return DiagramEdge(
         from: pair.from, to: pair.to, kind: .aggregate(count: members.count), state: state,
         annotations: [summary.joined(separator: ", ")])

@@ -69,7 +69,8 @@ struct SetupDiagram {
       guard let direct = explanation.chains.first(where: { $0.nodes.count == 1 }),
         let hop = direct.hops.first(where: { $0.hop == 0 }), direct.failingHop == 0
       else { continue }
-      let level = AccessLevel.levels(of: hop.action).compactMap { DiagramAccessLevel(rawValue: $0.rawValue) }.first
+      let level = AccessLevel.levels(of: hop.action).compactMap { DiagramAccessLevel(rawValue: $0.rawValue) }
+        .first
       canvas.addEdge(
         DiagramEdge(
           from: candidate, to: bucket.arn, kind: .access(level ?? .read),
