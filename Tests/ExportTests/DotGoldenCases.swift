@@ -98,6 +98,20 @@ final class SampleSnapshots: @unchecked Sendable {
   static let shared = SampleSnapshots()
   private let lock = NSLock()
   private var loaded: [String: (Inventory, TrustGraph)] = [:]
+  private var rendered: [String: String] = [:]
+
+  /// The DOT of `golden`, rendered once per run (the golden and the Graphviz tests share it).
+  func dot(_ golden: DotGoldenCase) throws -> String {
+    lock.lock()
+    let found = rendered[golden.testDescription]
+    lock.unlock()
+    if let found { return found }
+    let dot = try golden.render()
+    lock.lock()
+    rendered[golden.testDescription] = dot
+    lock.unlock()
+    return dot
+  }
 
   func load(_ scenario: String) throws -> (Inventory, TrustGraph) {
     lock.lock()

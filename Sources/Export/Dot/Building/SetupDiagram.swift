@@ -15,6 +15,7 @@ struct SetupDiagram {
     }
     let levels = request.concreteLevels
     let actions = request.actions
+    let candidates = DeniedCandidates(graph: graph, inventory: inventory)
     for account in inventory.accounts {
       for bucket in account.buckets {
         let id = bucket.arn
@@ -31,7 +32,9 @@ struct SetupDiagram {
           }
           for blocked in result.blocked { canvas.addBlocked(blocked, to: id, levels: levels) }
           let reaching = Set(result.principals.map(\.principal) + result.blocked.map(\.principal))
-          addHalfConfigured(&canvas, bucket: bucket, target: target, excluding: reaching)
+          addHalfConfigured(
+            &canvas, bucket: bucket, target: target, candidates: candidates.principals(for: bucket.name),
+            excluding: reaching)
         }
         if let key = bucket.encryption?.kmsKeyId, let keyId = keyNode(key, account: account) {
           canvas.addEdge(DiagramEdge(from: id, to: keyId, kind: .encryptedWith))
@@ -56,9 +59,9 @@ struct SetupDiagram {
   /// bucket without a bucket grant, a bucket grant the principal's own policies never use, a principal
   /// that does not exist): only their direct request, with the layer that fails it.
   private func addHalfConfigured(
-    _ canvas: inout DiagramCanvas, bucket: Bucket, target: QueryTarget, excluding reaching: Set<String>
+    _ canvas: inout DiagramCanvas, bucket: Bucket, target: QueryTarget, candidates: [String],
+    excluding reaching: Set<String>
   ) {
-    let candidates = DeniedCandidates(graph: graph, inventory: inventory, bucket: bucket.name).principals
     for candidate in candidates where !reaching.contains(candidate) {
       if let reason = DeniedCandidates.danglingReason(candidate, graph: graph, clusters: canvas.clusters) {
         canvas.addEdge(

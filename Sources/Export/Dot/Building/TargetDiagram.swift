@@ -128,9 +128,8 @@ struct TargetDiagram {
   private func addDeniedCandidates(
     _ canvas: inout DiagramCanvas, focus: String, excluding reaching: Set<String>, actions: [String]
   ) {
-    for candidate in DeniedCandidates(graph: graph, inventory: inventory, bucket: bucketAndPrefix.0)
-      .principals
-    where !reaching.contains(candidate) {
+    let candidates = DeniedCandidates(graph: graph, inventory: inventory).principals(for: bucketAndPrefix.0)
+    for candidate in candidates where !reaching.contains(candidate) {
       if let reason = DeniedCandidates.danglingReason(candidate, graph: graph, clusters: canvas.clusters) {
         canvas.addEdge(
           DiagramEdge(from: candidate, to: focus, kind: .namedInPolicy, state: .denied(reason: reason)))
