@@ -87,7 +87,8 @@ struct DotGoldenCase: Sendable, CustomTestStringConvertible {
       case let text?: .principal(text)
       }
     let request = DiagramRequest(
-      focus: focus, levels: levels, includeDenied: includeDenied, snapshotName: "SampleData/\(scenario)")
+      focus: focus, levels: levels, includeDenied: includeDenied, snapshotName: "SampleData/\(scenario)",
+      maxNodes: maxNodes)
     let model = DiagramBuilder(graph: graph, inventory: inventory).build(request)
     return DotWriter.write(DiagramCollapser(maxNodes: maxNodes).fit(model))
   }

@@ -28,9 +28,10 @@ import TrustGraph
       DiagramRequest(focus: .target(QueryTarget("s3://\(bucket.name)/")!), includeDenied: true))
     let user = try #require(inventory.accounts.flatMap(\.users).first)
     let principal = builder.build(DiagramRequest(focus: .principal(user.arn)))
+    let overview = builder.build(DiagramRequest(focus: .everything, maxNodes: 30))
     return [
       DotWriter.write(DiagramCollapser().fit(whole)),
-      DotWriter.write(DiagramCollapser(maxNodes: 30).fit(whole)),
+      DotWriter.write(DiagramCollapser(maxNodes: 30).fit(overview)),
       DotWriter.write(DiagramCollapser().fit(focused)), DotWriter.write(DiagramCollapser().fit(principal)),
     ]
   }
@@ -42,6 +43,17 @@ import TrustGraph
     let collapsed = DiagramCollapser(maxNodes: 30).fit(whole)
     #expect(collapsed.nodes.count <= 30)
     #expect(collapsed.notes.contains { $0.hasPrefix("Collapsed:") })
+  }
+
+  @Test func largeSetupsAreDrawnAsACollapsedOverview() throws {
+    let (inventory, graph) = try #require(Self.organization)
+    let overview = DiagramBuilder(graph: graph, inventory: inventory).build(
+      DiagramRequest(focus: .everything, maxNodes: 30))
+    #expect(overview.notes.contains { $0.hasPrefix("Overview of 12 accounts") })
+    let collapsed = DiagramCollapser(maxNodes: 30).fit(overview)
+    #expect(collapsed.nodes.count <= 30)
+    // Cross-account bucket-policy grants survive the collapse as arrows between accounts.
+    #expect(collapsed.edges.contains { $0.from.hasPrefix("account:") && $0.to.hasPrefix("account:") })
   }
 
   @Test func graphvizAcceptsEveryExport() throws {

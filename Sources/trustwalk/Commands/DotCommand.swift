@@ -55,7 +55,7 @@ struct DotCommand: ParsableCommand {
     let graph = TrustGraph.build(inventory)
     let request = DiagramRequest(
       focus: focus, levels: [access.level], includeDenied: includeDenied,
-      snapshotName: snapshot ?? inventory.root)
+      snapshotName: snapshot ?? inventory.root, maxNodes: maxNodes)
     let model = DiagramCollapser(maxNodes: maxNodes).fit(
       DiagramBuilder(graph: graph, inventory: inventory).build(request))
     let dot = DotWriter.write(model)
