@@ -7,12 +7,13 @@ import TrustGraph
 
 /// Exports of a small synthetic organization: whole (collapsed below its size), and focused.
 @Suite struct DotSynthTests {
-  /// A 12-account synth organization, written once to a temporary folder, loaded and built.
+  /// A 6-account synth organization, written once to a temporary folder, loaded and built.
   static let organization: (Inventory, TrustGraph)? = {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "trustwalk-dot-synth-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let synthesizer = SnapshotSynthesizer(options: SynthesisOptions(accounts: 12, rolesPerAccount: 10))
+    let synthesizer = SnapshotSynthesizer(
+      options: SynthesisOptions(accounts: 6, rolesPerAccount: 6, usersPerAccount: 2, bucketsPerAccount: 2))
     guard (try? SynthesizedSnapshotWriter(synthesizer: synthesizer).write(to: folder)) != nil,
       let inventory = try? SnapshotLoader.load(path: folder.path)
     else { return nil }
@@ -49,7 +50,7 @@ import TrustGraph
     let (inventory, graph) = try #require(Self.organization)
     let overview = DiagramBuilder(graph: graph, inventory: inventory).build(
       DiagramRequest(focus: .everything, maxNodes: 30))
-    #expect(overview.notes.contains { $0.hasPrefix("Overview of 12 accounts") })
+    #expect(overview.notes.contains { $0.hasPrefix("Overview of 6 accounts") })
     let collapsed = DiagramCollapser(maxNodes: 30).fit(overview)
     #expect(collapsed.nodes.count <= 30)
     // Cross-account bucket-policy grants survive the collapse as arrows between accounts.

@@ -30,7 +30,7 @@ public struct DiagramBuilder: Sendable {
     var count = 0
     for account in inventory.accounts {
       count += account.users.count + account.roles.count + account.buckets.count
-      if count > request.maxNodes * 2 { return true }
+      if count > request.maxNodes { return true }
     }
     return false
   }

@@ -16,15 +16,18 @@ struct SetupDiagram {
     let levels = request.concreteLevels
     let actions = request.actions
     let candidates = DeniedCandidates(graph: graph, inventory: inventory)
+    let answers = ParallelAnswers(inventory.accounts.flatMap(\.buckets)) { bucket in
+      QueryTarget("s3://\(bucket.name)").map { graph.whoCan($0, actions: actions, directOnly: true) }
+    }
     for account in inventory.accounts {
       for bucket in account.buckets {
+        let answer = answers.next()
         let id = bucket.arn
         canvas.addNode(id)
         var node = canvas.nodes[id]!
         node.details = TargetDiagram.bucketDetails(bucket)
         canvas.addNode(node)
-        if let target = QueryTarget("s3://\(bucket.name)") {
-          let result = graph.whoCan(target, actions: actions, directOnly: true)
+        if let target = QueryTarget("s3://\(bucket.name)"), let result = answer {
           for entry in result.principals {
             canvas.addAccess(
               from: entry.principal, to: id, access: entry.access, levels: levels, bucket: bucket.name,
