@@ -31,10 +31,12 @@ let package = Package(
     .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyLanguage"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TrustGraphTests", dependencies: ["TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
-    .testTarget(name: "ExportTests", dependencies: ["Export", "TrustGraph", "Inventory"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ExportTests", dependencies: ["Export", "TrustGraph", "Inventory", "Authorization", "PolicyLanguage"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "TerminalUITests", dependencies: ["TerminalUI", "TrustGraph", "Inventory"], exclude: ["Golden"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["trustwalk"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["trustwalk"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `trustwalk` command: who can read, write, list or delete under an S3 prefix across AWS accounts.
 @main
@@ -25,4 +26,18 @@ struct Trustwalk: ParsableCommand {
     ],
     defaultSubcommand: BrowseCommand.self
   )
+
+  /// Runs the command, mapping ArgumentParser's usage-error status (64) to 2, as formats.md promises
+  /// for every subcommand; help and version requests still exit 0.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      guard code == .validationFailure else { exit(withError: error) }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Foundation.exit(2)
+    }
+  }
 }

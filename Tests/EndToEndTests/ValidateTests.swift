@@ -63,6 +63,15 @@ import Testing
     #expect(result.stderr.contains("no account folder"))
   }
 
+  @Test func everyBundledSampleDataSnapshotIsClean() throws {
+    let result = try TrustwalkBinary.run(["validate", "SampleData", "--format", "json"])
+    #expect(result.status == 0, "\(result.stdout)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(json["clean"] as? Bool == true)
+    #expect(((json["snapshots"] as? [Any])?.count ?? 0) >= 6)
+  }
+
   @Test func aFolderOfSnapshotsIsValidatedSnapshotBySnapshot() throws {
     let result = try TrustwalkBinary.run(["validate", fixtures])
     #expect(result.status == 0)

@@ -32,6 +32,21 @@ import Testing
     )
   }
 
+  @Test func errorFilesMayAlsoBeNamedAfterTheJSONFile() throws {
+    try snapshot.write(
+      "111111111111/s3/buckets/plain/get-bucket-policy.json.error.txt",
+      "An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation")
+    try snapshot.write(
+      "111111111111/s3/buckets/plain/get-public-access-block.json.error.txt",
+      "An error occurred (NoSuchPublicAccessBlockConfiguration) when calling the GetPublicAccessBlock operation"
+    )
+    let inventory = try snapshot.load()
+    #expect(inventory.unknownFiles == [])
+    let bucket = try #require(inventory.bucket(named: "plain"))
+    #expect(!bucket.unrecordedSettings.contains(.policy))
+    #expect(bucket.publicAccessBlock == .allOff)
+  }
+
   @Test func anEntryRepeatedAcrossPagesIsKeptOnceWithAWarning() throws {
     try snapshot.write(
       "111111111111/iam/get-account-authorization-details-1.json",

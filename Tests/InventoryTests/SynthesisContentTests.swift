@@ -83,7 +83,7 @@ import Testing
     var withoutPolicy = 0
     for account in Self.accounts {
       for path in Self.snapshot.paths(under: "\(account)/s3/buckets") {
-        if path.hasSuffix("get-bucket-policy.json.error.txt") {
+        if path.hasSuffix("get-bucket-policy.error.txt") {
           withoutPolicy += 1
           #expect(String(decoding: Self.snapshot.byPath[path]!, as: UTF8.self).contains("NoSuchBucketPolicy"))
         }
@@ -114,7 +114,7 @@ import Testing
             as? [[String: Any]]
           ownerships.insert(rules?.first?["ObjectOwnership"] as? String ?? "")
         }
-        if path.hasSuffix("get-bucket-ownership-controls.json.error.txt") { ownerships.insert("absent") }
+        if path.hasSuffix("get-bucket-ownership-controls.error.txt") { ownerships.insert("absent") }
         guard path.hasSuffix("get-bucket-encryption.json") else { continue }
         let configuration =
           try Self.snapshot.object(path)["ServerSideEncryptionConfiguration"] as? [String: Any]

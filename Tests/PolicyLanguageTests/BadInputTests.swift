@@ -71,20 +71,18 @@ func badInputGivesALocatedDiagnostic(
 
 /// A policy of about `megabytes` MB: many statements with conditions.
 func largePolicy(megabytes: Int) -> String {
-  let statement = """
-    {"Sid": "S%d", "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], \
-    "Resource": "arn:aws:s3:::bucket-%d/prefix/*", \
-    "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}, "IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}
-    """
-  var text = #"{"Version": "2012-10-17", "Statement": ["#
-  text.reserveCapacity(megabytes * 1_100_000)
-  var index = 0
-  while text.utf8.count < megabytes * 1_000_000 {
-    if index > 0 { text += ",\n" }
-    text += statement.replacing("%d", with: String(index))
-    index += 1
+  var parts: [String] = []
+  var size = 0
+  while size < megabytes * 1_000_000 {
+    let index = parts.count
+    let statement =
+      #"{"Sid": "S\#(index)", "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "#
+      + #""Resource": "arn:aws:s3:::bucket-\#(index)/prefix/*", "Condition": {"StringEquals": "#
+      + #"{"aws:PrincipalOrgID": "o-abc123"}, "IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}"#
+    size += statement.utf8.count + 2
+    parts.append(statement)
   }
-  return text + "]}"
+  return #"{"Version": "2012-10-17", "Statement": ["# + parts.joined(separator: ",\n") + "]}"
 }
 
 @Test func fiveMegabytePolicyParsesAndATruncatedOneIsLocated() throws {

@@ -205,3 +205,12 @@ func reportsFatalProblems(text: String, expected: String) {
     #"{"Statement": {"Effect": "Deny", "NotPrincipal": {"AWS": "111122223333"}, "Action": "s3:*", "Resource": "*"}}"#
   #expect(parsePolicy(bucket, kind: .resource).document?.statements.first?.principal?.negated == true)
 }
+
+@Test func warnsWhenVariablesAreLiteralBecauseOfTheVersion() {
+  let resource =
+    #""Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::b/${aws:username}/*"}}"#
+  let old = parsePolicy("{" + resource)
+  #expect(old.warnings.first?.message.contains("policy variables need") == true)
+  #expect(old.warnings.first?.pointer == "/Statement/Resource")
+  #expect(parsePolicy(#"{"Version": "2012-10-17", "# + resource).diagnostics.isEmpty)
+}

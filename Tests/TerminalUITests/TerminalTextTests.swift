@@ -15,12 +15,23 @@ import Testing
   }
 
   @Test func theBufferCutsLongTextWithAnEllipsisAndKeepsWideCharactersWhole() {
-    var buffer = ScreenBuffer(size: ScreenSize(columns: 6, rows: 1), ellipsis: "…")
+    var buffer = ScreenBuffer(size: ScreenSize(columns: 6, rows: 1), glyphs: .unicode)
     buffer.write("abcdefgh", x: 0, y: 0)
     #expect(buffer.text == "abcde…")
-    var wide = ScreenBuffer(size: ScreenSize(columns: 5, rows: 1), ellipsis: "…")
+    var wide = ScreenBuffer(size: ScreenSize(columns: 5, rows: 1), glyphs: .unicode)
     wide.write("日本語", x: 0, y: 0)
     #expect(wide.text == "日本…")
+  }
+
+  @Test func asciiScreensCarryOnlyAscii() {
+    var buffer = ScreenBuffer(size: ScreenSize(columns: 12, rows: 1), glyphs: .ascii)
+    buffer.write("✓ · 日本 ok", x: 0, y: 0)
+    #expect(buffer.text == "+ . ?? ok")
+    let state = AppState(model: .demo, size: ScreenSize(columns: 80, rows: 24), glyphs: .ascii)
+    for keys in [[Key.character("2")], [.character("2"), .enter], [.character("?")], [.character("3")]] {
+      let screen = render(keys.reduce(state, reduce), size: state.size)
+      #expect(screen.cells.allSatisfy { $0.character.isASCII }, "\(screen.text)")
+    }
   }
 
   @Test func hostileNamesReachTheScreenNeutralised() {

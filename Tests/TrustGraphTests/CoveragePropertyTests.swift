@@ -30,13 +30,9 @@ private func randomElement(_ random: inout SeededGenerator) -> ResourceElement {
   return ResourceElement(negated: Int.random(in: 0..<5, using: &random) == 0, patterns)
 }
 
-/// Membership decided by plain glob matching, independently of the automata.
+/// Membership decided by the policy language's own matcher, independently of the automata.
 private func isAllowed(_ text: String, required: [[ResourceElement]], denied: [ResourceElement]) -> Bool {
-  func holds(_ element: ResourceElement) -> Bool {
-    let matched = element.patterns.contains { $0.matches(text) }
-    return element.negated ? !matched : matched
-  }
-  return required.allSatisfy { $0.contains(where: holds) } && !denied.contains(where: holds)
+  required.allSatisfy { $0.contains { $0.applies(to: text) } } && !denied.contains { $0.applies(to: text) }
 }
 
 private func suffixes(upTo length: Int) -> [String] {
@@ -83,4 +79,40 @@ private func suffixes(upTo length: Int) -> [String] {
     if covered != nil && uncovered != nil { decidedByBruteForce += 1 }
   }
   #expect(decidedByBruteForce > 30, "the random cases should exercise `some` often")
+}
+
+/// ARN-shaped patterns: wildcards in the first five fields must not cross `:`.
+@Test func arnFieldsAgreeWithThePolicyLanguageMatcher() {
+  var random = SeededGenerator(state: 7)
+  let fieldChoices = ["", "a", "*", "?", "a*", "*a"]
+  let resourceChoices = ["*", "a*", "?", "a:*", "*:a", ""]
+  let texts = ["", "a", "b", "aa", ":a"].flatMap { region in
+    ["", "a", "ab", "a:b"].flatMap { account in
+      suffixes(upTo: 3).map { "arn:a:s3:" + region + ":" + account + ":" + $0 }
+    }
+  }
+  for _ in 0..<60 {
+    func pattern() -> String {
+      let region = fieldChoices.randomElement(using: &random)!
+      let account = fieldChoices.randomElement(using: &random)!
+      return "arn:a:s3:\(region):\(account):" + resourceChoices.randomElement(using: &random)!
+    }
+    let required = [[ResourceElement([pattern(), pattern()])]]
+    let denied = Int.random(in: 0..<2, using: &random) == 0 ? [] : [ResourceElement([pattern()])]
+    let prefix = ["", "arn:a:s3:", "arn:a:s3:a", "arn:a:s3::", "arn:a:s3::a:"].randomElement(using: &random)!
+    let result = PrefixCoverage.evaluate(prefix: prefix, required: required, denied: denied)
+    let candidates = texts.filter { $0.hasPrefix(prefix) }
+    let covered = candidates.contains { isAllowed($0, required: required, denied: denied) }
+    let uncovered = candidates.contains { !isAllowed($0, required: required, denied: denied) }
+    let context = "prefix \(prefix) required \(required) denied \(denied)"
+    if result.kind == .all { #expect(!uncovered, "\(context)") }
+    if result.kind == .none { #expect(!covered, "\(context)") }
+    if let example = result.coveredExample {
+      #expect(isAllowed(example, required: required, denied: denied), "\(context)")
+    }
+    if let example = result.uncoveredExample {
+      #expect(!isAllowed(example, required: required, denied: denied), "\(context)")
+    }
+    if covered && uncovered { #expect(result.kind == .some, "\(context)") }
+  }
 }

@@ -1,23 +1,33 @@
 import PolicyLanguage
 
-/// One request prepared for matching: the action folded once, the context with derived keys.
-struct EvaluationInput {
+/// One request prepared for matching: the action folded once, the context completed with derived
+/// keys as statements need them. A class, so that the scanning closures share it rather than copy it.
+final class EvaluationInput {
+  let request: Request
   let caller: Caller
   /// The action lower-cased once, so that case-insensitive matching never folds it again.
   let action: String
+  /// The action's service prefix (`s3`), to pick candidate statements of compiled policies.
+  let service: String
   let resource: String
   let resourceAccount: String?
-  let context: RequestContext
+  /// The request's context plus the derived keys in `derived`.
+  private(set) var context: RequestContext
+  /// The derived keys added to `context` so far.
+  private var derived: DerivedKeys = []
   /// A caller with a permissions boundary is never exempted by a `NotPrincipal` deny (documented).
   let hasBoundary: Bool
   let traced: Bool
 
   init(_ request: Request, hasBoundary: Bool, traced: Bool) {
+    self.request = request
     caller = request.caller
-    action = request.action.lowercased()
+    let action = request.action.lowercased()
+    self.action = action
+    service = action.firstIndex(of: ":").map { String(action[..<$0]) } ?? action
     resource = request.resource
     resourceAccount = request.effectiveResourceAccount
-    context = request.effectiveContext
+    context = request.context
     self.hasBoundary = hasBoundary
     self.traced = traced
   }
@@ -30,7 +40,14 @@ struct EvaluationInput {
   /// The conditions still undecided when `statement`, whose action applies, applies to this
   /// resource and context (empty: it applies outright), or nil when it does not apply. The
   /// principal is checked elsewhere.
-  func undecidedConditions(of statement: Statement, variables: Bool) -> [Condition]? {
+  func undecidedConditions(of compiled: some ScannableStatement, variables: Bool) -> [Condition]? {
+    let statement = compiled.statement
+    let keys = compiled.derivedKeys
+    if !derived.isSuperset(of: keys) {
+      let missing = keys.subtracting(derived)
+      request.derive(missing, into: &context)
+      derived.formUnion(missing)
+    }
     var undecided: [Condition] = []
     if let element = statement.resource {
       switch element.applies(to: resource, context: context, variables: variables) {

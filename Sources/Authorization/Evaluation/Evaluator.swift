@@ -4,13 +4,57 @@ import PolicyLanguage
 ///
 /// Order: an explicit deny in any layer wins; the RCP levels of the resource's account and the SCP
 /// levels of the caller's account must each allow; then the resource policy and the caller's side
-/// (identity policies, permissions boundary, session policy) combine as `combine` describes. With
+/// (identity policies, permissions boundary, session policy) combine as `Sides.combined` describes. With
 /// keys declared unknown, statements whose conditions cannot be decided make the answer
 /// `conditional`, never a deny that AWS might not give.
 public enum Evaluator {
-  /// Evaluates `request` against `layers`. With `traced == false` no evidence is collected (fast path
-  /// for the graph); the outcome and the residual are the same.
+  /// Evaluates `request` against `layers`, matching each statement as written. With `traced ==
+  /// false` no evidence is collected; the outcome and the residual are the same.
   public static func evaluate(_ request: Request, layers: PolicyLayers, traced: Bool = true) -> Decision {
+    evaluate(
+      request,
+      layers: Layers(
+        serviceControlPolicies: layers.serviceControlPolicies,
+        resourceControlPolicies: layers.resourceControlPolicies,
+        resourcePolicy: layers.resourcePolicy, resourcePolicyKind: layers.resourcePolicyKind,
+        identityPolicies: layers.identityPolicies, permissionsBoundary: layers.permissionsBoundary,
+        sessionPolicy: layers.sessionPolicy),
+      traced: traced)
+  }
+
+  /// Evaluates `request` against layers compiled once for many requests (the fast path: compile
+  /// each policy once with `CompiledPolicy` and reuse it). With `traced == false` no evidence is
+  /// collected; the outcome and the residual are the same.
+  public static func evaluate(_ request: Request, layers: CompiledPolicyLayers, traced: Bool = true)
+    -> Decision
+  {
+    evaluate(
+      request,
+      layers: Layers(
+        serviceControlPolicies: layers.serviceControlPolicies,
+        resourceControlPolicies: layers.resourceControlPolicies,
+        resourcePolicy: layers.resourcePolicy, resourcePolicyKind: layers.resourcePolicyKind,
+        identityPolicies: layers.identityPolicies, permissionsBoundary: layers.permissionsBoundary,
+        sessionPolicy: layers.sessionPolicy),
+      traced: traced)
+  }
+
+  /// The layers of either form, for the one evaluation routine.
+  private struct Layers<Policy: ScannablePolicy> {
+    var serviceControlPolicies: [[Policy]]?
+    var resourceControlPolicies: [[Policy]]?
+    var resourcePolicy: Policy?
+    var resourcePolicyKind: PolicyLayers.ResourcePolicyKind
+    var identityPolicies: [Policy]
+    var permissionsBoundary: Policy?
+    var sessionPolicy: Policy?
+  }
+
+  private static func evaluate<Policy: ScannablePolicy>(
+    _ request: Request, layers: Layers<Policy>, traced: Bool
+  )
+    -> Decision
+  {
     let input = EvaluationInput(request, hasBoundary: layers.permissionsBoundary != nil, traced: traced)
     var trace: [LayerResult] = []
     var deny = Requirement.never
@@ -50,14 +94,17 @@ public enum Evaluator {
         sides.identity = tally.allow
         if traced { trace.append(tally.result(.identity)) }
       }
-      for (layer, policy) in [
-        (LayerResult.Layer.boundary, layers.permissionsBoundary), (.session, layers.sessionPolicy),
-      ] {
-        guard let policy else { continue }
-        let tally = input.tallyCallerSide([policy])
+      if let boundary = layers.permissionsBoundary {
+        let tally = input.tallyCallerSide(boundary)
         deny = deny || tally.deny
-        if layer == .boundary { sides.boundary = tally.allow } else { sides.session = tally.allow }
-        if traced { trace.append(tally.result(layer)) }
+        sides.boundary = tally.allow
+        if traced { trace.append(tally.result(.boundary)) }
+      }
+      if let session = layers.sessionPolicy {
+        let tally = input.tallyCallerSide(session)
+        deny = deny || tally.deny
+        sides.session = tally.allow
+        if traced { trace.append(tally.result(.session)) }
       }
     }
     if deny == .always { return Decision(outcome: .explicitDeny, layers: trace) }

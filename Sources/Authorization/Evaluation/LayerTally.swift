@@ -17,7 +17,7 @@ struct LayerTally {
   /// Adds a statement that applies when `undecided` all hold; `match` says how a resource policy
   /// named the caller (nil in identity-side layers).
   mutating func record(
-    _ statement: Statement, of policy: PolicyDocument, undecided: [Condition], match: PrincipalMatch?,
+    _ statement: Statement, of policy: PolicySource, undecided: [Condition], match: PrincipalMatch?,
     traced: Bool
   ) {
     let requirement = Requirement(undecided: undecided)
@@ -30,7 +30,7 @@ struct LayerTally {
     }
     guard traced else { return }
     let evidence = StatementEvidence(
-      policy: policy.source, sid: statement.sid, index: statement.index, effect: statement.effect,
+      policy: policy, sid: statement.sid, index: statement.index, effect: statement.effect,
       location: statement.location, undecidedConditions: undecided)
     switch (statement.effect, undecided.isEmpty) {
     case (.deny, true): definiteDenies.append(evidence)

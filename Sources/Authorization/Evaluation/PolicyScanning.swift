@@ -1,42 +1,41 @@
 import PolicyLanguage
 
 extension EvaluationInput {
-  /// Tallies policies of the caller's side (identity policies, boundary, session policy, SCPs):
-  /// their statements apply to the caller without naming it.
-  func tallyCallerSide(_ policies: [PolicyDocument]) -> LayerTally {
+  /// Tallies policies of the caller's side (identity policies, SCPs of one level): their
+  /// statements apply to the caller without naming it.
+  func tallyCallerSide<Policy: ScannablePolicy>(_ policies: [Policy]) -> LayerTally {
     var tally = LayerTally()
-    policies.withUnsafeBufferPointer { policies in
-      for policyIndex in policies.indices {
-        let variables = policies[policyIndex].version.supportsVariables
-        policies[policyIndex].statements.withUnsafeBufferPointer { statements in
-          for index in statements.indices where statements[index].action.applies(to: action) {
-            tallyCallerSide(statements[index], of: policies[policyIndex], variables, &tally)
-          }
-        }
-      }
-    }
+    for policy in policies { scanCallerSide(policy, into: &tally) }
     return tally
   }
 
-  /// Tallies a statement whose action applies.
-  private func tallyCallerSide(
-    _ statement: Statement, of policy: PolicyDocument, _ variables: Bool, _ tally: inout LayerTally
-  ) {
-    guard let undecided = undecidedConditions(of: statement, variables: variables) else { return }
-    tally.record(statement, of: policy, undecided: undecided, match: nil, traced: traced)
+  /// Tallies one policy of the caller's side (a permissions boundary, a session policy).
+  func tallyCallerSide<Policy: ScannablePolicy>(_ policy: Policy) -> LayerTally {
+    var tally = LayerTally()
+    scanCallerSide(policy, into: &tally)
+    return tally
+  }
+
+  private func scanCallerSide<Policy: ScannablePolicy>(_ policy: Policy, into tally: inout LayerTally) {
+    let variables = policy.document.version.supportsVariables
+    policy.forEachStatement(covering: action, service: service) { compiled in
+      guard let undecided = undecidedConditions(of: compiled, variables: variables) else { return }
+      tally.record(
+        compiled.statement, of: policy.document.source, undecided: undecided, match: nil, traced: traced)
+    }
   }
 
   /// Tallies RCPs of the resource's account: their statements name principals (normally `"*"`).
-  func tallyResourceControl(_ policies: [PolicyDocument]) -> LayerTally {
+  func tallyResourceControl<Policy: ScannablePolicy>(_ policies: [Policy]) -> LayerTally {
     var tally = LayerTally()
-    for index in policies.indices {
-      scan(policies[index], into: &tally, principalRequired: false, notPrincipalAllowed: true)
-    }
+    for policy in policies { scan(policy, into: &tally, principalRequired: false, notPrincipalAllowed: true) }
     return tally
   }
 
   /// Tallies the resource policy (bucket, trust or key policy), recording how each allow named the caller.
-  func tallyResourcePolicy(_ policy: PolicyDocument, kind: PolicyLayers.ResourcePolicyKind) -> LayerTally {
+  func tallyResourcePolicy<Policy: ScannablePolicy>(_ policy: Policy, kind: PolicyLayers.ResourcePolicyKind)
+    -> LayerTally
+  {
     var tally = LayerTally()
     scan(policy, into: &tally, principalRequired: true, notPrincipalAllowed: kind != .trust)
     return tally
@@ -44,64 +43,48 @@ extension EvaluationInput {
 
   /// A statement without `Principal` applies to everyone only where `principalRequired` is false;
   /// a `NotPrincipal` where it is not allowed (trust policies) makes the statement match nobody.
-  private func scan(
-    _ policy: PolicyDocument, into tally: inout LayerTally, principalRequired: Bool, notPrincipalAllowed: Bool
+  private func scan<Policy: ScannablePolicy>(
+    _ policy: Policy, into tally: inout LayerTally, principalRequired: Bool, notPrincipalAllowed: Bool
   ) {
-    let variables = policy.version.supportsVariables
-    policy.statements.withUnsafeBufferPointer { statements in
-      for index in statements.indices where statements[index].action.applies(to: action) {
-        scan(
-          statements[index], of: policy, variables, &tally, principalRequired: principalRequired,
-          notPrincipalAllowed: notPrincipalAllowed)
-      }
-    }
-  }
-
-  /// Tallies a statement whose action applies.
-  private func scan(
-    _ statement: Statement, of policy: PolicyDocument, _ variables: Bool, _ tally: inout LayerTally,
-    principalRequired: Bool, notPrincipalAllowed: Bool
-  ) {
-    var match: PrincipalMatch?
-    var neededSessionName: String?
-    if let element = statement.principal {
-      if element.negated {
-        guard notPrincipalAllowed, !isExempted(by: element, effect: statement.effect) else { return }
-        match = .everyone
-      } else {
-        match = bestMatch(in: element.entries)
-        if match.map({ $0 < .session && statement.effect == .allow }) ?? true {
-          neededSessionName = sessionNameNeeded(in: element.entries)
+    let variables = policy.document.version.supportsVariables
+    policy.forEachStatement(covering: action, service: service) { compiled in
+      let statement = compiled.statement
+      var match: PrincipalMatch?
+      var neededSessionName: String?
+      if let element = statement.principal {
+        if element.negated {
+          guard notPrincipalAllowed, !isExempted(by: element, effect: statement.effect) else { return }
+          match = .everyone
+        } else {
+          match = compiled.bestMatch(for: caller)
+          if statement.effect == .allow && caller.kind == .role && caller.sessionArn == nil
+            && (match ?? .account) < .session
+          {
+            neededSessionName = sessionNameNeeded(in: element.entries)
+          }
         }
+      } else if !principalRequired {
+        match = .everyone
       }
-    } else if !principalRequired {
-      match = .everyone
+      guard match != nil || neededSessionName != nil,
+        let undecided = undecidedConditions(of: compiled, variables: variables)
+      else { return }
+      if let match {
+        tally.record(
+          statement, of: policy.document.source, undecided: undecided, match: match, traced: traced)
+      }
+      if let neededSessionName {
+        tally.record(
+          statement, of: policy.document.source,
+          undecided: undecided + [SyntheticCondition.sessionName(neededSessionName)], match: .session,
+          traced: traced)
+      }
     }
-    guard match != nil || neededSessionName != nil,
-      let undecided = undecidedConditions(of: statement, variables: variables)
-    else { return }
-    if let match {
-      tally.record(statement, of: policy, undecided: undecided, match: match, traced: traced)
-    }
-    if let neededSessionName {
-      tally.record(
-        statement, of: policy, undecided: undecided + [SyntheticCondition.sessionName(neededSessionName)],
-        match: .session, traced: traced)
-    }
-  }
-
-  /// The way of naming the caller that needs least else, among the entries that name it.
-  private func bestMatch(in entries: [PrincipalReference]) -> PrincipalMatch? {
-    var best: PrincipalMatch?
-    for index in entries.indices {
-      if let found = caller.match(entries[index]), best.map({ found > $0 }) ?? true { best = found }
-    }
-    return best
   }
 
   private func sessionNameNeeded(in entries: [PrincipalReference]) -> String? {
-    for index in entries.indices {
-      if let name = caller.sessionNameNeeded(for: entries[index]) { return name }
+    for entry in entries {
+      if let name = caller.sessionNameNeeded(for: entry) { return name }
     }
     return nil
   }

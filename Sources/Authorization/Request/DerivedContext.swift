@@ -17,54 +17,81 @@ extension Request {
   /// condition on it never silently drops a grant.
   public var effectiveContext: RequestContext {
     var derived = context
-    func derive(_ key: String, _ values: [String]) {
-      if derived.lookup(key) == .absent { derived.set(key, values) }
+    derive(.all, into: &derived)
+    return derived
+  }
+
+  /// Adds to `derived` (this request's context, possibly with derived keys already) the derived
+  /// keys among `keys` that it does not hold (evaluations derive only the keys statements read).
+  func derive(_ keys: DerivedKeys, into derived: inout RequestContext) {
+    let noUnknowns = context.unknownKeys.isEmpty
+    func given(_ key: String) -> Bool {
+      if derived.values[key] != nil { return true }
+      if noUnknowns { return false }
+      if derived.unknownKeys.contains(key) { return true }
+      return key.hasPrefix("aws:principaltag/") && derived.unknownKeys.contains("aws:principaltag/*")
     }
-    func deriveUnknown(_ key: String) {
-      if derived.lookup(key) == .absent { derived.declareUnknown(key) }
+    func derive(_ key: DerivedKeys, _ name: String, _ values: @autoclosure () -> [String]) {
+      if keys.contains(key) && !given(name) { derived.set(name, values()) }
     }
-    if let account = effectiveResourceAccount { derive("aws:ResourceAccount", [account]) }
+    func deriveUnknown(_ key: DerivedKeys, _ name: String) {
+      if keys.contains(key) && !given(name) { derived.declareUnknown(name) }
+    }
+    if keys.contains(.resourceAccount), let account = effectiveResourceAccount {
+      derive(.resourceAccount, "aws:resourceaccount", [account])
+    }
     switch caller.kind {
     case .service:
-      derive("aws:PrincipalIsAWSService", ["true"])
-      derive("aws:PrincipalServiceName", [caller.arn])
-      return derived
+      derive(.principalIsAWSService, "aws:principalisawsservice", ["true"])
+      derive(.principalServiceName, "aws:principalservicename", [caller.arn])
+      return
     case .anonymous:
-      derive("aws:PrincipalType", ["Anonymous"])
-      derive("aws:userid", ["anonymous"])
-      return derived
+      derive(.principalType, "aws:principaltype", ["Anonymous"])
+      derive(.userId, "aws:userid", ["anonymous"])
+      return
     case .user, .role, .federatedUser, .accountRoot:
       break
     }
-    derive("aws:PrincipalArn", [caller.arn])
-    derive("aws:PrincipalIsAWSService", ["false"])
-    if let account = caller.account { derive("aws:PrincipalAccount", [account]) }
-    if let organization = caller.organizationId { derive("aws:PrincipalOrgID", [organization]) }
-    if !caller.organizationPaths.isEmpty { derive("aws:PrincipalOrgPaths", caller.organizationPaths) }
-    for (tag, value) in caller.tags { derive("aws:PrincipalTag/\(tag)", [value]) }
+    derive(.principalArn, "aws:principalarn", [caller.arn])
+    derive(.principalIsAWSService, "aws:principalisawsservice", ["false"])
+    if let account = caller.account { derive(.principalAccount, "aws:principalaccount", [account]) }
+    if let organization = caller.organizationId {
+      derive(.principalOrgId, "aws:principalorgid", [organization])
+    }
+    if !caller.organizationPaths.isEmpty {
+      derive(.principalOrgPaths, "aws:principalorgpaths", caller.organizationPaths)
+    }
+    if keys.contains(.principalTags) {
+      for (tag, value) in caller.tags {
+        derive(.principalTags, "aws:principaltag/\(tag.lowercased())", [value])
+      }
+    }
     switch caller.kind {
     case .user:
-      derive("aws:PrincipalType", ["User"])
-      derive("aws:username", [ArnParts.lastPathComponent(of: caller.arn)])
-      if let id = caller.uniqueId { derive("aws:userid", [id]) } else { deriveUnknown("aws:userid") }
-    case .role:
-      derive("aws:PrincipalType", ["AssumedRole"])
-      if let id = caller.uniqueId, let session = caller.sessionName {
-        derive("aws:userid", ["\(id):\(session)"])
+      derive(.principalType, "aws:principaltype", ["User"])
+      derive(.username, "aws:username", [ArnParts.lastPathComponent(of: caller.arn)])
+      if let id = caller.uniqueId {
+        derive(.userId, "aws:userid", [id])
       } else {
-        deriveUnknown("aws:userid")
+        deriveUnknown(.userId, "aws:userid")
+      }
+    case .role:
+      derive(.principalType, "aws:principaltype", ["AssumedRole"])
+      if let id = caller.uniqueId, let session = caller.sessionName {
+        derive(.userId, "aws:userid", ["\(id):\(session)"])
+      } else {
+        deriveUnknown(.userId, "aws:userid")
       }
     case .federatedUser:
-      derive("aws:PrincipalType", ["FederatedUser"])
+      derive(.principalType, "aws:principaltype", ["FederatedUser"])
       if let account = caller.account {
-        derive("aws:userid", ["\(account):\(ArnParts.lastPathComponent(of: caller.arn))"])
+        derive(.userId, "aws:userid", ["\(account):\(ArnParts.lastPathComponent(of: caller.arn))"])
       }
     case .accountRoot:
-      derive("aws:PrincipalType", ["Account"])
-      if let account = caller.account { derive("aws:userid", [account]) }
+      derive(.principalType, "aws:principaltype", ["Account"])
+      if let account = caller.account { derive(.userId, "aws:userid", [account]) }
     case .service, .anonymous:
       break
     }
-    return derived
   }
 }

@@ -64,9 +64,9 @@ struct AccountFolderReader {
       }
       if name.hasPrefix(Self.authorizationDetails) && name.hasSuffix(".json") {
         pages.append((name, path))
-      } else if name == Self.authorizationDetails + ".error.txt" {
+      } else if CommandOutput.fileNames(Self.authorizationDetails).dropFirst().contains(name) {
         detailsError = path
-      } else if name == "list-account-aliases.json" || name == "list-account-aliases.error.txt" {
+      } else if CommandOutput.fileNames("list-account-aliases").contains(name) {
         files[name] = path
       } else {
         log.unknown(path)
@@ -102,7 +102,8 @@ struct AccountFolderReader {
   private func readCallerIdentity(_ sts: Folder) {
     var files: [String: String] = [:]
     for item in sts.items(log: log) {
-      if case .file(let name, let path) = item, name.hasPrefix("get-caller-identity.") {
+      if case .file(let name, let path) = item, CommandOutput.fileNames("get-caller-identity").contains(name)
+      {
         files[name] = path
       } else {
         Folder.reportUnknown(item, log: log)
@@ -131,7 +132,7 @@ struct AccountFolderReader {
             Folder.reportUnknown(entry, log: log)
           }
         }
-      case .file(let name, let path) where name == "list-buckets.json" || name == "list-buckets.error.txt":
+      case .file(let name, let path) where CommandOutput.fileNames("list-buckets").contains(name):
         files[name] = path
       default: Folder.reportUnknown(item, log: log)
       }
@@ -163,7 +164,9 @@ struct AccountFolderReader {
   private func readAccountPublicAccessBlock(_ s3control: Folder, into account: inout Account) {
     var files: [String: String] = [:]
     for item in s3control.items(log: log) {
-      if case .file(let name, let path) = item, name.hasPrefix("get-public-access-block.") {
+      if case .file(let name, let path) = item,
+        CommandOutput.fileNames("get-public-access-block").contains(name)
+      {
         files[name] = path
       } else {
         Folder.reportUnknown(item, log: log)

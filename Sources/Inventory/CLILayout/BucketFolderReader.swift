@@ -33,7 +33,7 @@ struct BucketFolderReader {
     "get-bucket-policy", "get-bucket-ownership-controls", "get-public-access-block", "get-bucket-acl",
     "get-bucket-encryption", "get-bucket-policy-status",
   ]
-  static let knownFiles = Set(commands.flatMap { [$0 + ".json", $0 + ".error.txt"] })
+  static let knownFiles = Set(commands.flatMap(CommandOutput.fileNames))
 
   private func readPolicy(_ files: [String: String], into bucket: inout Bucket) {
     switch CommandOutput.read("get-bucket-policy", in: files, absentCodes: ["NoSuchBucketPolicy"], log: log) {

@@ -14,7 +14,13 @@ enum CommandOutput {
   /// The largest error text read: CLI errors are one line.
   static let errorTextLimit = 1_000_000
 
-  /// Looks up `command` in `files` (name → path), reading `command.json` or `command.error.txt`.
+  /// The names a command's output may have: `COMMAND.json`, and for an error `COMMAND.error.txt` (the
+  /// layout's name) or `COMMAND.json.error.txt` (what a collector that appends to the JSON name writes).
+  static func fileNames(_ command: String) -> [String] {
+    [command + ".json", command + ".error.txt", command + ".json.error.txt"]
+  }
+
+  /// Looks up `command` in `files` (name → path), reading `command.json` or its error file.
   /// `absentCodes` are the error codes that mean "not configured".
   static func read(
     _ command: String, in files: [String: String], absentCodes: [String], log: LoadLog,
@@ -24,7 +30,9 @@ enum CommandOutput {
       if let file = JSONFile.read(path, shownAs: path, limit: limit, log: log) { return .json(file) }
       return .unreadable
     }
-    guard let path = files[command + ".error.txt"] else { return .missing }
+    guard let path = files[command + ".error.txt"] ?? files[command + ".json.error.txt"] else {
+      return .missing
+    }
     return readError(path, absentCodes: absentCodes, log: log)
   }
 

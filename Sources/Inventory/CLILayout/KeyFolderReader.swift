@@ -5,9 +5,7 @@ struct KeyFolderReader {
   let accountId: String
   let log: LoadLog
 
-  static let knownFiles: Set<String> = [
-    "get-key-policy.json", "get-key-policy.error.txt", "describe-key.json", "describe-key.error.txt",
-  ]
+  static let knownFiles = Set(["get-key-policy", "describe-key"].flatMap(CommandOutput.fileNames))
 
   func read(_ folder: Folder) -> KMSKey {
     var files: [String: String] = [:]

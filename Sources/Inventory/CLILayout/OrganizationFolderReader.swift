@@ -17,10 +17,8 @@ struct OrganizationFolderReader {
     self.folder = folder
   }
 
-  static let topFiles: Set<String> = [
-    "describe-organization.json", "describe-organization.error.txt", "list-accounts.json",
-    "list-accounts.error.txt", "list-roots.json", "list-roots.error.txt",
-  ]
+  static let topFiles = Set(
+    ["describe-organization", "list-accounts", "list-roots"].flatMap(CommandOutput.fileNames))
 
   func read() -> OrganizationLoadResult {
     var files: [String: String] = [:]
@@ -131,7 +129,8 @@ struct OrganizationFolderReader {
     var files: [String: String] = [:]
     for item in policyFolder.items(log: log) {
       if case .file(let name, let path) = item,
-        name.hasPrefix("describe-policy.") || name.hasPrefix("list-targets-for-policy.")
+        (CommandOutput.fileNames("describe-policy") + CommandOutput.fileNames("list-targets-for-policy"))
+          .contains(name)
       {
         files[name] = path
       } else {
@@ -182,7 +181,7 @@ struct OrganizationFolderReader {
   private func readOnly(_ command: String, in folder: Folder) -> JSONFile? {
     var files: [String: String] = [:]
     for item in folder.items(log: log) {
-      if case .file(let name, let path) = item, name == command + ".json" || name == command + ".error.txt" {
+      if case .file(let name, let path) = item, CommandOutput.fileNames(command).contains(name) {
         files[name] = path
       } else {
         Folder.reportUnknown(item, log: log)

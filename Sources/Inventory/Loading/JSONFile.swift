@@ -1,11 +1,19 @@
 import PolicyLanguage
 
 /// One JSON file of a snapshot, parsed, with the line index that locates its values.
-struct JSONFile {
-  /// The path as the user would type it (see `SnapshotPaths`).
+///
+/// A class: every `JSONField` refers to its file, and one reference is cheaper to copy than three.
+final class JSONFile {
+  /// The path as the user would type it (the snapshot path given, joined with the path inside it).
   let path: String
   let root: JSONNode
   let lines: LineIndex
+
+  init(path: String, root: JSONNode, lines: LineIndex) {
+    self.path = path
+    self.root = root
+    self.lines = lines
+  }
 
   /// The whole document as a field at pointer "".
   var top: JSONField { JSONField(node: root, pointer: "", file: self) }

@@ -52,7 +52,7 @@ struct BucketSynthesizer {
       accountBlocks
         ? SynthesizedFile("\(own)/s3control/get-public-access-block.json", Self.publicAccessBlock)
         : SynthesizedFile(
-          "\(own)/s3control/get-public-access-block.json.error.txt", text: SynthErrors.noPublicAccessBlock))
+          "\(own)/s3control/get-public-access-block.error.txt", text: SynthErrors.noPublicAccessBlock))
     for key in usedKeys { files += keys.files(key) }
     return files
   }
@@ -69,10 +69,10 @@ struct BucketSynthesizer {
     var files: [SynthesizedFile] = []
     if settings.statements.isEmpty {
       files.append(
-        SynthesizedFile("\(folder)/get-bucket-policy.json.error.txt", text: SynthErrors.noBucketPolicy))
+        SynthesizedFile("\(folder)/get-bucket-policy.error.txt", text: SynthErrors.noBucketPolicy))
       files.append(
         SynthesizedFile(
-          "\(folder)/get-bucket-policy-status.json.error.txt", text: SynthErrors.noBucketPolicyStatus))
+          "\(folder)/get-bucket-policy-status.error.txt", text: SynthErrors.noBucketPolicyStatus))
     } else {
       let policy = SynthPolicy.document(settings.statements).compactText
       files.append(SynthesizedFile("\(folder)/get-bucket-policy.json", ["Policy": .string(policy)]))
@@ -89,13 +89,13 @@ struct BucketSynthesizer {
     } else {
       files.append(
         SynthesizedFile(
-          "\(folder)/get-bucket-ownership-controls.json.error.txt", text: SynthErrors.noOwnershipControls))
+          "\(folder)/get-bucket-ownership-controls.error.txt", text: SynthErrors.noOwnershipControls))
     }
     files.append(
       settings.blocksPublicAccess
         ? SynthesizedFile("\(folder)/get-public-access-block.json", Self.publicAccessBlock)
         : SynthesizedFile(
-          "\(folder)/get-public-access-block.json.error.txt", text: SynthErrors.noPublicAccessBlock))
+          "\(folder)/get-public-access-block.error.txt", text: SynthErrors.noPublicAccessBlock))
     var grants: [SynthJSON] = [
       ["Grantee": ["ID": .string(canonicalOwner), "Type": "CanonicalUser"], "Permission": "FULL_CONTROL"]
     ]

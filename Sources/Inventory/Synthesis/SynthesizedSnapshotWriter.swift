@@ -16,7 +16,8 @@ public struct SynthesizedSnapshotWriter: Sendable {
   }
 
   /// Writes every file under `folder` (created if missing). `progress` is called with the number
-  /// of accounts written so far, from any thread, one call at a time and in increasing order. Stops at the first file that cannot be written.
+  /// of accounts written so far, from any thread, one call at a time and in increasing order.
+  /// Stops at the first file that cannot be written.
   public func write(to folder: URL, progress: @escaping @Sendable (Int) -> Void = { _ in }) throws -> Summary
   {
     let state = WriteState()

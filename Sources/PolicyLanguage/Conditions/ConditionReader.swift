@@ -47,31 +47,29 @@ extension PolicyDocumentReader {
     -> [Condition]
   {
     var conditions: [Condition] = []
-    var seen: [String: Int] = [:]
     for member in keys {
-      let keyPointer = pointer.appending(member.key)
       let location = lines.location(of: member.keyOffset)
       var condition: Condition
-      if let values = conditionValues(member.value, pointer: keyPointer) {
+      if let values = conditionValues(member.value, pointer: pointer, key: member.key) {
         condition = Condition(op: op, key: member.key, values: values, location: location)
         if values.isEmpty {
           warning(
-            member.value.offset, keyPointer,
+            member.value.offset, pointer.appending(member.key),
             "condition key \"\(member.key)\" has no values: no value can match")
         }
         for problem in condition.valueProblems {
-          warning(member.value.offset, keyPointer, problem)
+          warning(member.value.offset, pointer.appending(member.key), problem)
         }
       } else {
         let undecidable = ConditionOperator(raw: op.raw, base: .unknown, qualifier: op.qualifier)
         condition = Condition(op: undecidable, key: member.key, values: [], location: location)
       }
-      let normalized = member.key.lowercased()
-      if let index = seen[normalized] {
-        warning(member.keyOffset, keyPointer, "duplicate key \"\(member.key)\": the last one is used")
+      if let index = conditions.firstIndex(where: { $0.normalizedKey == condition.normalizedKey }) {
+        warning(
+          member.keyOffset, pointer.appending(member.key),
+          "duplicate key \"\(member.key)\": the last one is used")
         conditions[index] = condition
       } else {
-        seen[normalized] = conditions.count
         conditions.append(condition)
       }
     }
@@ -80,7 +78,9 @@ extension PolicyDocumentReader {
 
   /// A condition value: string, number or boolean, or an array of them (numbers and booleans are
   /// compared as their text). Nil, with an error, for anything else.
-  private mutating func conditionValues(_ node: JSONNode, pointer: PointerPath) -> [String]? {
+  private mutating func conditionValues(_ node: JSONNode, pointer operatorPointer: PointerPath, key: String)
+    -> [String]?
+  {
     func scalar(_ value: JSONValue) -> String? {
       switch value {
       case .string(let text), .number(let text): return text
@@ -94,7 +94,7 @@ extension PolicyDocumentReader {
       for (index, element) in elements.enumerated() {
         guard let text = scalar(element.value) else {
           error(
-            element.offset, pointer.appending(index),
+            element.offset, operatorPointer.appending(key).appending(index),
             "condition values must be strings, numbers or booleans, found \(element.value.kindDescription); "
               + "the condition is treated as undecidable")
           return nil
@@ -104,7 +104,7 @@ extension PolicyDocumentReader {
       return values
     }
     error(
-      node.offset, pointer,
+      node.offset, operatorPointer.appending(key),
       "condition values must be strings, numbers or booleans, found \(node.value.kindDescription); "
         + "the condition is treated as undecidable")
     return nil

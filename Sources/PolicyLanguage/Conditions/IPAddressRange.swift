@@ -8,7 +8,7 @@ public struct IPAddressRange: Sendable, Hashable, CustomStringConvertible {
     /// Parses dotted IPv4 or IPv6 text (with `::`, an embedded IPv4 tail, no zone). An IPv4-mapped
     /// IPv6 address (`::ffff:1.2.3.4`) is read as IPv4.
     public init?(_ text: String) {
-      if let v4 = Address.parseIPv4(Substring(text)) {
+      if !text.utf8.contains(UInt8(ascii: ":")), let v4 = Address.parseIPv4(Substring(text)) {
         bytes = v4
       } else if let v6 = Address.parseIPv6(text) {
         let mapped: [UInt8] = Array(repeating: 0, count: 10) + [0xFF, 0xFF]
@@ -19,15 +19,25 @@ public struct IPAddressRange: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func parseIPv4(_ text: Substring) -> [UInt8]? {
-      let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-      guard parts.count == 4 else { return nil }
       var result: [UInt8] = []
-      for part in parts {
-        guard !part.isEmpty, part.count <= 3, part.utf8.allSatisfy(ConditionDate.isDigit),
-          let value = UInt8(part)
-        else { return nil }
-        result.append(value)
+      result.reserveCapacity(4)
+      var value = 0
+      var digits = 0
+      for byte in text.utf8 {
+        if byte == UInt8(ascii: ".") {
+          guard digits > 0, result.count < 3 else { return nil }
+          result.append(UInt8(value))
+          value = 0
+          digits = 0
+        } else {
+          guard ConditionDate.isDigit(byte), digits < 3 else { return nil }
+          value = value * 10 + Int(byte - UInt8(ascii: "0"))
+          guard value <= 255 else { return nil }
+          digits += 1
+        }
       }
+      guard digits > 0, result.count == 3 else { return nil }
+      result.append(UInt8(value))
       return result
     }
 
@@ -65,12 +75,14 @@ public struct IPAddressRange: Sendable, Hashable, CustomStringConvertible {
   public var prefixLength: Int
 
   public init?(_ text: String) {
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count <= 2, let address = Address(String(parts[0])) else { return nil }
+    let slash = text.utf8.firstIndex(of: UInt8(ascii: "/"))
+    guard let address = Address(slash.map { String(text[..<$0]) } ?? text) else { return nil }
     let bits = address.bytes.count * 8
     var prefix = bits
-    if parts.count == 2 {
-      guard let length = Int(parts[1]), (0...bits).contains(length) else { return nil }
+    if let slash {
+      guard let length = Int(text[text.index(after: slash)...]), (0...bits).contains(length) else {
+        return nil
+      }
       prefix = length
     }
     self.address = address

@@ -3,13 +3,19 @@ public struct LineIndex: Sendable {
   private let lineStarts: [Int]
 
   public init(_ bytes: some Collection<UInt8>) {
-    var starts = [0]
-    var offset = 0
-    for byte in bytes {
-      offset += 1
-      if byte == 0x0A { starts.append(offset) }
+    if let starts = bytes.withContiguousStorageIfAvailable(Self.lineStarts) {
+      lineStarts = starts
+      return
     }
-    lineStarts = starts
+    lineStarts = Array(bytes).withUnsafeBufferPointer(Self.lineStarts)
+  }
+
+  /// Scans a buffer (not the generic collection: unspecialized generic iteration is several times
+  /// slower, and snapshots hold hundreds of megabytes).
+  private static func lineStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var starts = [0]
+    for offset in 0..<bytes.count where bytes[offset] == 0x0A { starts.append(offset + 1) }
+    return starts
   }
 
   /// The line and column (both 1-based, column counted in bytes) of `offset`.

@@ -91,6 +91,7 @@ private struct Cursor {
       index += 1
       return members
     }
+    members.reserveCapacity(6)
     while true {
       skipWhitespace()
       guard index < bytes.count else {
@@ -134,6 +135,7 @@ private struct Cursor {
       index += 1
       return elements
     }
+    elements.reserveCapacity(4)
     while true {
       skipWhitespace()
       elements.append(try value(depth: depth + 1))

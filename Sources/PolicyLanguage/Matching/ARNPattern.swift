@@ -4,28 +4,15 @@
 /// one field into another (`*` in the resource part crosses `/` and `:` inside that part). `"*"`
 /// matches everything; a pattern with fewer fields is matched against the whole text.
 public struct ARNPattern: Sendable, Hashable, CustomStringConvertible {
-  /// The fields of a six-field pattern (`arn`, partition, service, region, account, resource),
-  /// each its own glob; nil when the pattern is matched whole.
-  private let fields: [Glob]?
   private let whole: Glob
 
   public init(_ pattern: String) {
     whole = Glob(pattern)
-    fields = ARNPattern.fieldGlobs(Array(pattern.utf8)) {
-      Glob(String(decoding: $0, as: UTF8.self))
-    }
   }
 
   /// A pattern compiled as `Glob` bytes (wildcards as `Glob.starByte` / `Glob.questionByte`).
   init(compiled: [UInt8]) {
     whole = Glob(compiled: compiled, caseInsensitive: false)
-    fields = ARNPattern.fieldGlobs(compiled) { Glob(compiled: Array($0), caseInsensitive: false) }
-  }
-
-  /// The six field globs when `bytes` has six fields and is not `*` alone.
-  private static func fieldGlobs(_ bytes: [UInt8], _ make: (ArraySlice<UInt8>) -> Glob) -> [Glob]? {
-    let parts = bytes.split(separator: 0x3A, maxSplits: 5, omittingEmptySubsequences: false)
-    return parts.count == 6 ? parts.map(make) : nil
   }
 
   public var pattern: String { whole.pattern }
@@ -37,17 +24,40 @@ public struct ARNPattern: Sendable, Hashable, CustomStringConvertible {
     return Glob.withBytes(text) { matches(bytes: $0) }
   }
 
-  func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let fields else { return whole.matches(bytes: bytes) }
-    var start = 0
+  func matches(bytes text: UnsafeBufferPointer<UInt8>) -> Bool {
+    whole.withPatternBytes { ARNPattern.match($0, wildcards: $1, text) }
+  }
+
+  /// Whether compiled pattern bytes (wildcards as `Glob.starByte` / `Glob.questionByte`) match
+  /// `text`, without building a pattern (for patterns substituted per request).
+  static func match(compiled pattern: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    pattern.withUnsafeBufferPointer { match($0, wildcards: Glob.Wildcards.compiled, text) }
+  }
+
+  /// Field-wise matching: the first five colons of the pattern and of the text delimit the fields.
+  private static func match(
+    _ pattern: UnsafeBufferPointer<UInt8>, wildcards: Glob.Wildcards?, _ text: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    if pattern.count == 1, pattern[0] == wildcards?.star { return true }
+    var patternStart = 0
+    var textStart = 0
     for field in 0..<6 {
-      var end = bytes.count
+      var patternEnd = pattern.count
+      var textEnd = text.count
       if field < 5 {
-        guard let colon = bytes[start...].firstIndex(of: 0x3A) else { return false }
-        end = colon
+        guard let patternColon = pattern[patternStart...].firstIndex(of: UInt8(ascii: ":")) else {
+          return Glob.match(pattern, text, wildcards: wildcards, folding: false)
+        }
+        guard let textColon = text[textStart...].firstIndex(of: UInt8(ascii: ":")) else { return false }
+        patternEnd = patternColon
+        textEnd = textColon
       }
-      if !fields[field].matches(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) { return false }
-      start = end + 1
+      let matched = Glob.match(
+        UnsafeBufferPointer(rebasing: pattern[patternStart..<patternEnd]),
+        UnsafeBufferPointer(rebasing: text[textStart..<textEnd]), wildcards: wildcards, folding: false)
+      if !matched { return false }
+      patternStart = patternEnd + 1
+      textStart = textEnd + 1
     }
     return true
   }

@@ -56,14 +56,17 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether the UTF-8 `text` matches the whole pattern (case-insensitive patterns fold ASCII only here).
   func matches(bytes text: UnsafeBufferPointer<UInt8>) -> Bool {
+    withPatternBytes { pattern, wildcards in
+      Glob.match(pattern, text, wildcards: wildcards, folding: caseInsensitive)
+    }
+  }
+
+  /// Calls `body` with the bytes to match and the wildcard bytes they use (nil when literal).
+  func withPatternBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>, Wildcards?) -> Result) -> Result {
     if let compiled {
-      return compiled.withUnsafeBufferPointer {
-        Glob.match($0, text, wildcards: Wildcards.compiled, folding: caseInsensitive)
-      }
+      return compiled.withUnsafeBufferPointer { body($0, isLiteral ? nil : Wildcards.compiled) }
     }
-    return Glob.withBytes(folded) {
-      Glob.match($0, text, wildcards: isLiteral ? nil : Wildcards.plain, folding: caseInsensitive)
-    }
+    return Glob.withBytes(folded) { body($0, isLiteral ? nil : Wildcards.plain) }
   }
 
   /// Calls `body` with the UTF-8 bytes of `text`, copying only when the string is not contiguous.

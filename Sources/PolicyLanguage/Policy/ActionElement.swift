@@ -16,7 +16,10 @@ public struct ActionElement: Sendable, Hashable {
 
   /// Whether the statement applies to `action` (`s3:GetObject`).
   public func applies(to action: String) -> Bool {
-    let matched = patterns.contains { $0.matches(action) }
+    let matched = Glob.withBytes(action) { bytes in
+      if bytes.contains(where: { $0 >= 0x80 }) { return patterns.contains { $0.matches(action) } }
+      return patterns.contains { $0.matches(bytes: bytes) }
+    }
     return negated ? !matched : matched
   }
 }

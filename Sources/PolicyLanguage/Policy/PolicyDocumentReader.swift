@@ -6,6 +6,8 @@
 struct PolicyDocumentReader {
   let kind: PolicyKind
   var reporter: DiagnosticReporter
+  /// The document's version once read: `${…}` is literal text unless it is 2012-10-17.
+  var version = PolicyVersion.unspecified
   let lines: LineIndex
 
   static let documentElements = ["Version", "Id", "Statement"]
@@ -29,7 +31,7 @@ struct PolicyDocumentReader {
     }
     let elements = namedMembers(
       of: root, pointer: PointerPath(), known: Self.documentElements, what: "policy")
-    let version = readVersion(elements["Version"])
+    version = readVersion(elements["Version"])
     var id: String? = nil
     if let member = elements["Id"] {
       id = member.value.stringValue
@@ -99,11 +101,12 @@ struct PolicyDocumentReader {
   mutating func namedMembers(of node: JSONNode, pointer: PointerPath, known: [String], what: String)
     -> ElementTable
   {
-    var result = ElementTable()
-    for member in node.members ?? [] {
+    let members = node.members ?? []
+    var result = ElementTable(members: members)
+    for (index, member) in members.enumerated() {
       let name: String
-      if known.contains(member.key) {
-        name = member.key
+      if let exact = known.first(where: { $0 == member.key }) {
+        name = exact
       } else if let match = known.first(where: { $0.lowercased() == member.key.lowercased() }) {
         warning(
           member.keyOffset, pointer.appending(member.key),
@@ -120,7 +123,7 @@ struct PolicyDocumentReader {
           member.keyOffset, pointer.appending(member.key),
           "duplicate key \"\(member.key)\": the last one is used")
       }
-      result[name] = member
+      result.set(name, index: index)
     }
     return result
   }
@@ -128,13 +131,24 @@ struct PolicyDocumentReader {
 
 /// The members of an object by canonical element name (a handful: a linear table beats hashing).
 struct ElementTable {
-  private var entries: [(name: String, member: JSONMember)] = []
+  private let members: [JSONMember]
+  private var slots: [(name: String, index: Int)] = []
+
+  init(members: [JSONMember]) {
+    self.members = members
+    slots.reserveCapacity(members.count)
+  }
 
   subscript(name: String) -> JSONMember? {
-    get { entries.first { $0.name == name }?.member }
-    set {
-      entries.removeAll { $0.name == name }
-      if let newValue { entries.append((name, newValue)) }
+    slots.first { $0.name == name }.map { members[$0.index] }
+  }
+
+  /// Records `members[index]` under `name`, replacing an earlier member of that name.
+  mutating func set(_ name: String, index: Int) {
+    if let slot = slots.firstIndex(where: { $0.name == name }) {
+      slots[slot].index = index
+    } else {
+      slots.append((name, index))
     }
   }
 }

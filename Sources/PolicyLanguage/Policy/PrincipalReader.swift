@@ -75,7 +75,8 @@ extension PolicyDocumentReader {
         continue
       }
       for entry in list {
-        entries.append(classify(entry.text, type: type, offset: entry.offset, pointer: entry.pointer))
+        entries.append(
+          classify(entry.text, type: type, offset: entry.offset, pointer: entry.pointer(in: typePointer)))
       }
     }
     return entries

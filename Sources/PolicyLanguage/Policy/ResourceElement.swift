@@ -23,6 +23,12 @@ public struct ResourceElement: Sendable, Hashable {
   /// when `variables` is true (three-valued: a variable whose key is unknown makes it unknown; one
   /// whose key is absent, without a default, makes that pattern match nothing).
   public func applies(to resource: String, context: RequestContext, variables: Bool) -> Tristate {
+    Glob.withBytes(resource) { applies(to: $0, context: context, variables: variables) }
+  }
+
+  private func applies(to resource: UnsafeBufferPointer<UInt8>, context: RequestContext, variables: Bool)
+    -> Tristate
+  {
     var matched = Tristate.no
     for pattern in compiled {
       switch pattern.matches(resource, context: context, variables: variables) {
@@ -37,7 +43,7 @@ public struct ResourceElement: Sendable, Hashable {
 
   /// Whether the statement applies to `resource` when no policy variable is substituted.
   public func applies(to resource: String) -> Bool {
-    let matched = compiled.contains { $0.literal.matches(resource) }
+    let matched = Glob.withBytes(resource) { bytes in compiled.contains { $0.literal.matches(bytes: bytes) } }
     return negated ? !matched : matched
   }
 
@@ -62,10 +68,10 @@ struct CompiledResourcePattern: Sendable {
     template = PolicyTemplate(glob.pattern)
   }
 
-  func matches(_ resource: String, context: RequestContext, variables: Bool) -> Tristate {
-    guard variables, let template else { return literal.matches(resource) ? .yes : .no }
+  func matches(_ resource: UnsafeBufferPointer<UInt8>, context: RequestContext, variables: Bool) -> Tristate {
+    guard variables, let template else { return literal.matches(bytes: resource) ? .yes : .no }
     switch template.resolve(in: context, wildcards: true) {
-    case .resolved(let bytes): return ARNPattern(compiled: bytes).matches(resource) ? .yes : .no
+    case .resolved(let bytes): return ARNPattern.match(compiled: bytes, resource) ? .yes : .no
     case .unresolved: return .no
     case .unknown: return .unknown
     }

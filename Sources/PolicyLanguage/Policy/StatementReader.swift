@@ -89,36 +89,48 @@ extension PolicyDocumentReader {
   mutating func readActions(_ member: JSONMember, negated: Bool, pointer: PointerPath) -> ActionElement? {
     guard let entries = readStringList(member.value, pointer: pointer, name: member.key) else { return nil }
     for entry in entries where entry.text != "*" && !entry.text.utf8.contains(UInt8(ascii: ":")) {
-      warning(entry.offset, entry.pointer, "action \"\(entry.text)\" has no service prefix (such as \"s3:\")")
+      warning(
+        entry.offset, entry.pointer(in: pointer),
+        "action \"\(entry.text)\" has no service prefix (such as \"s3:\")")
     }
     return ActionElement(negated: negated, entries.map(\.text))
   }
 
   mutating func readResources(_ member: JSONMember, negated: Bool, pointer: PointerPath) -> ResourceElement? {
     guard let entries = readStringList(member.value, pointer: pointer, name: member.key) else { return nil }
-    for entry in entries where entry.text != "*" && !entry.text.utf8.starts(with: "arn:".utf8) {
-      warning(entry.offset, entry.pointer, "resource \"\(entry.text)\" is not an ARN or \"*\"")
+    for entry in entries {
+      if entry.text != "*" && !entry.text.utf8.starts(with: "arn:".utf8) {
+        warning(entry.offset, entry.pointer(in: pointer), "resource \"\(entry.text)\" is not an ARN or \"*\"")
+      }
+      if !version.supportsVariables && PolicyTemplate.mayHoldVariables(entry.text) {
+        warning(
+          entry.offset, entry.pointer(in: pointer),
+          "\"${…}\" in \"\(entry.text)\" is literal text: policy variables need \"Version\": \"2012-10-17\"")
+      }
     }
     return ResourceElement(negated: negated, entries.map(\.text))
   }
 
-  /// One string of a list element, with its place.
+  /// One string of a list element, with its place (`index` in the array, nil for a lone string).
   struct ListEntry {
     var text: String
     var offset: Int
-    var pointer: PointerPath
+    var index: Int?
+
+    /// The entry's JSON pointer under its list's pointer.
+    func pointer(in list: PointerPath) -> PointerPath { index.map { list.appending($0) } ?? list }
   }
 
   /// Reads a string or an array of strings. Non-string entries are reported and skipped; nil (with
   /// an error) when nothing usable is left.
   mutating func readStringList(_ node: JSONNode, pointer: PointerPath, name: String) -> [ListEntry]? {
     switch node.value {
-    case .string(let text): return [ListEntry(text: text, offset: node.offset, pointer: pointer)]
+    case .string(let text): return [ListEntry(text: text, offset: node.offset, index: nil)]
     case .array(let elements):
       var entries: [ListEntry] = []
       for (index, element) in elements.enumerated() {
         if let text = element.stringValue {
-          entries.append(ListEntry(text: text, offset: element.offset, pointer: pointer.appending(index)))
+          entries.append(ListEntry(text: text, offset: element.offset, index: index))
         } else {
           error(
             element.offset, pointer.appending(index),

@@ -80,9 +80,10 @@ extension BrowserModel {
     var paths: [CellKey: PathReport] = [:]
     for (arn, fromUser) in [(user, true), (role, false)] {
       let whole = TargetRef(bucket: bucket)
-      for level in [AccessLevel.write, .permissions] {
-        cells[CellKey(principal: arn, target: whole, level: level)] = AccessCell(
-          .allowed, note: "some keys only: foo/*, fighters/*")
+      for (level, action) in [(AccessLevel.write, "s3:PutObject"), (.permissions, "s3:PutObjectAcl")] {
+        let key = CellKey(principal: arn, target: whole, level: level)
+        cells[key] = AccessCell(.allowed, note: "some keys only: foo/*, fighters/*")
+        paths[key] = report(fromUser: fromUser, prefix: "foo/", action: action, verdict: .allowed)
       }
       for prefix in prefixes {
         let target = TargetRef(bucket: bucket, prefix: prefix)

@@ -22,8 +22,15 @@ public struct BrowserModel: Sendable {
 
   /// Every bucket and prefix, grouped by bucket in `buckets` order: the matrix columns.
   public let targets: [TargetRef]
+  /// The longest prefix, in characters (sizes the matrix columns).
+  let longestPrefix: Int
   /// Principal indexes (into `principals`) in matrix order: grouped by account in `accounts` order.
   let matrixRows: [Int]
+  /// The principals in matrix order.
+  let matrixPrincipals: [PrincipalSummary]
+  /// Lower-cased ARN, label and account of each principal in matrix order, for the filter.
+  let matrixSearchText: [String]
+  private let accountPositions: [String: Int]
   private let principalPositions: [String: Int]
   private let principalsOfAccount: [String: [Int]]
   private let bucketsOfAccount: [String: [Int]]
@@ -45,17 +52,21 @@ public struct BrowserModel: Sendable {
     self.paths = paths
     self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
     targets = buckets.flatMap(\.targets)
+    longestPrefix = targets.map(\.prefix.count).max() ?? 0
     principalPositions = Dictionary(
       principals.enumerated().map { ($1.arn, $0) }, uniquingKeysWith: { a, _ in a })
     principalsOfAccount = Dictionary(grouping: principals.indices, by: { principals[$0].accountID })
     bucketsOfAccount = Dictionary(grouping: buckets.indices, by: { buckets[$0].accountID })
     bucketPositions = Dictionary(buckets.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     let accountOrder = Dictionary(accounts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    accountPositions = accountOrder
     matrixRows = principals.indices.sorted {
       (accountOrder[principals[$0].accountID] ?? Int.max, $0) < (
         accountOrder[principals[$1].accountID] ?? Int.max, $1
       )
     }
+    matrixPrincipals = matrixRows.map { principals[$0] }
+    matrixSearchText = matrixPrincipals.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() }
     let questions = Set(cells.keys).union(paths.keys).sorted {
       ($0.level, $0.principal, $0.target) < ($1.level, $1.principal, $1.target)
     }
@@ -91,7 +102,7 @@ public struct BrowserModel: Sendable {
   public func principal(_ arn: String) -> PrincipalSummary? { principalPositions[arn].map { principals[$0] } }
 
   /// The account with this id.
-  public func account(_ id: String) -> AccountSummary? { accounts.first { $0.id == id } }
+  public func account(_ id: String) -> AccountSummary? { accountPositions[id].map { accounts[$0] } }
 
   /// The bucket with this name.
   public func bucket(_ name: String) -> BucketSummary? { bucketPositions[name].map { buckets[$0] } }

@@ -35,7 +35,9 @@ enum Chrome {
 
   private static func width(_ line: StyledLine) -> Int { line.reduce(0) { $0 + TerminalText.width($1.text) } }
 
-  static func drawBottomLine(_ state: AppState, on buffer: inout ScreenBuffer) {
+  /// The flash message, the filter prompt, or the key hints with the list position (`position`
+  /// overrides it, for views that know their own).
+  static func drawBottomLine(_ state: AppState, position: String?, on buffer: inout ScreenBuffer) {
     let y = buffer.size.rows - 1
     if let flash = state.flash {
       buffer.write(flash, x: 0, y: y, style: .message)
@@ -53,7 +55,7 @@ enum Chrome {
         let parts = hint.split(separator: " ", maxSplits: 1).map(String.init)
         line += [Segment(parts[0], .key), Segment(" " + (parts.count > 1 ? parts[1] : "") + "  ")]
       }
-      let position = positionText(state)
+      let position = position ?? positionText(state)
       let room = buffer.size.columns - TerminalText.width(position) - 1
       buffer.write(line, x: 0, y: y, width: room)
       buffer.write(position, x: buffer.size.columns - TerminalText.width(position), y: y, style: .dim)
@@ -100,11 +102,6 @@ enum Chrome {
 
   private static func positionText(_ state: AppState) -> String {
     let id = state.activeList
-    if case .paths(let key) = id {
-      let total = PathDocument(state: state, key: key, width: state.size.columns - 1).lines.count
-      let top = state.cursor(id)
-      return total > state.bodyHeight ? "lines \(top + 1)-\(min(total, top + state.bodyHeight))/\(total)" : ""
-    }
     let count = state.itemCount(id)
     return count == 0 ? "0/0" : "\(state.cursor(id) + 1)/\(count)"
   }

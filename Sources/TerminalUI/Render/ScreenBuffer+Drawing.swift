@@ -25,22 +25,22 @@ extension ScreenBuffer {
     return rect.inset
   }
 
-  /// Draws `rows` in `rect` with the cursor row visible: a `›` gutter marks the cursor row, which is
-  /// also reversed when the list has focus.
+  /// Draws `count` rows in `rect` with the cursor row visible: a `›` gutter marks the cursor row, which
+  /// is also reversed when the list has focus. Only the visible rows are built (`row(index)`).
   mutating func drawList(
-    _ rows: [StyledLine], cursor: Int, focused: Bool, in rect: Rect, glyphs: GlyphSet,
-    empty: String = "(none)"
+    count: Int, cursor: Int, focused: Bool, in rect: Rect, glyphs: GlyphSet, empty: String = "(none)",
+    row: (Int) -> StyledLine
   ) {
     guard rect.height > 0, rect.width > 0 else { return }
-    guard !rows.isEmpty else {
+    guard count > 0 else {
       write(" \(empty)", x: rect.x, y: rect.y, width: rect.width, style: .dim)
       return
     }
     let offset = Self.scrollOffset(cursor: cursor, visible: rect.height)
-    for (row, index) in (offset..<min(rows.count, offset + rect.height)).enumerated() {
-      let y = rect.y + row
+    for (slot, index) in (offset..<min(count, offset + rect.height)).enumerated() {
+      let y = rect.y + slot
       let gutter = Segment(index == cursor ? "\(glyphs.marker) " : "  ", index == cursor ? .heading : .normal)
-      write([gutter] + rows[index], x: rect.x, y: y, width: rect.width)
+      write([gutter] + row(index), x: rect.x, y: y, width: rect.width)
       if index == cursor, focused { select(x: rect.x, y: y, width: rect.width) }
     }
   }

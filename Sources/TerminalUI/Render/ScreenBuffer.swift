@@ -15,10 +15,13 @@ public struct ScreenBuffer: Sendable {
   public let size: ScreenSize
   public private(set) var cells: [Cell]
   let ellipsis: Character
+  /// Whether only ASCII may reach the terminal (`--ascii`, or a terminal without UTF-8).
+  let asciiOnly: Bool
 
-  init(size: ScreenSize, ellipsis: Character) {
+  init(size: ScreenSize, glyphs: GlyphSet) {
     self.size = size
-    self.ellipsis = ellipsis
+    ellipsis = glyphs.ellipsis
+    asciiOnly = glyphs.isASCII
     cells = Array(repeating: .blank, count: max(0, size.columns) * max(0, size.rows))
   }
 
@@ -56,7 +59,11 @@ public struct ScreenBuffer: Sendable {
     guard y >= 0, y < size.rows, x >= 0, x < size.columns else { return 0 }
     let limit = min(size.columns, x + (width ?? size.columns))
     let characters = line.flatMap { segment in
-      segment.text.map { (TerminalText.displayed($0), segment.style) }
+      segment.text.map { character in
+        let shown = TerminalText.displayed(character)
+        guard asciiOnly, !shown.character.isASCII else { return (shown, segment.style) }
+        return ((TerminalText.asciiFallback(shown.character), 1), segment.style)
+      }
     }
     let total = characters.reduce(0) { $0 + $1.0.width }
     let room = total > limit - x ? limit - x - 1 : limit - x

@@ -15,6 +15,15 @@ enum TerminalText {
     return (character, isWide(first) || first.properties.isEmojiPresentation ? 2 : 1)
   }
 
+  /// A one-cell ASCII stand-in for a non-ASCII character (the browser's own symbols, else `?`).
+  static func asciiFallback(_ character: Character) -> Character {
+    let table: [Character: Character] = [
+      "✓": "+", "◐": "~", "✗": "x", "·": ".", "›": ">", "…": "~", "─": "-", "│": "|", "→": ">", "←": "<",
+      "↑": "^", "↓": "v", "⏎": "<", "┌": "+", "┐": "+", "└": "+", "┘": "+",
+    ]
+    return table[character] ?? replacement
+  }
+
   /// The width of `text` in cells.
   static func width(_ text: String) -> Int { text.reduce(0) { $0 + displayed($1).width } }
 

@@ -13,18 +13,27 @@ enum TextLayout {
     return (result, used)
   }
 
-  /// `text` padded with spaces (or cut) to exactly `width` cells, as a segment.
+  /// `text` as a column `width` cells wide: padded with spaces, or cut with an ellipsis, always
+  /// leaving at least one space before the next column.
   static func padded(_ text: String, _ width: Int, _ style: Style = .normal) -> Segment {
-    let piece = cut(text, width)
+    var piece = cut(text, width - 1)
+    if piece.used < TerminalText.width(text), width >= 3 {
+      piece = cut(text, width - 2)
+      piece = (piece.text + "…", piece.used + 1)
+    }
     return Segment(piece.text + String(repeating: " ", count: max(0, width - piece.used)), style)
   }
 
-  /// A line cut or padded to exactly `width` cells.
+  /// A line cut (with an ellipsis) or padded to exactly `width` cells.
   static func fitted(_ line: StyledLine, _ width: Int) -> StyledLine {
     var result: StyledLine = []
     var remaining = width
     for segment in line where remaining > 0 {
-      let piece = cut(segment.text, remaining)
+      var piece = cut(segment.text, remaining)
+      if piece.used < TerminalText.width(segment.text) {
+        piece = cut(segment.text, remaining - 1)
+        piece = (piece.text + "…", piece.used + 1)
+      }
       result.append(Segment(piece.text, segment.style))
       remaining -= piece.used
     }

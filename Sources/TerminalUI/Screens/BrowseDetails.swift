@@ -31,6 +31,7 @@ enum BrowseDetails {
           Segment("\(principal.kind.rawValue) in \(principal.accountID)", .dim),
           Segment("   \(glyphs.plain("⏎")) can-what", .dim),
         ],
+        levelCounts(state, state.model.canWhat(principal.arn)),
       ] + principal.details.map { [Segment($0)] }
     case .resources:
       guard let target = state.element(state.visibleTargets, at: state.cursor(.resources)) else {
@@ -40,15 +41,14 @@ enum BrowseDetails {
       let owner = bucket.flatMap { state.model.account($0.accountID) }?.displayName ?? "unknown account"
       return [
         [Segment(target.uri, .heading), Segment("  bucket in \(owner)", .dim)],
-        whoCanCounts(state, target) + [Segment("   \(glyphs.plain("⏎")) who-can", .dim)],
+        levelCounts(state, state.model.whoCan(target)) + [Segment("   \(glyphs.plain("⏎")) who-can", .dim)],
       ] + (bucket?.details ?? []).map { [Segment($0)] }
     }
   }
 
-  /// `write 2✓ 0◐ 0?  read 0 …`: how many principals get each level, by verdict.
-  private static func whoCanCounts(_ state: AppState, _ target: TargetRef) -> StyledLine {
-    let questions = state.model.whoCan(target)
-    return AccessLevel.allCases.flatMap { level -> StyledLine in
+  /// `write 2✓ 1◐  read 0 …`: how many of `questions` (who-can or can-what rows) each level has, by verdict.
+  private static func levelCounts(_ state: AppState, _ questions: [CellKey]) -> StyledLine {
+    AccessLevel.allCases.flatMap { level -> StyledLine in
       let verdicts = questions.filter { $0.level == level }.map { state.model.cell($0).verdict }
       var line: StyledLine = [Segment(level.rawValue + " ")]
       for verdict in [Verdict.allowed, .conditional, .gap] {

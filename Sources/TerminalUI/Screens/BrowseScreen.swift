@@ -29,28 +29,35 @@ enum BrowseScreen {
     _ pane: BrowsePane, state: AppState, in rect: Rect, on buffer: inout ScreenBuffer
   ) {
     let focused = state.browseFocus == pane
-    let rows: [StyledLine]
+    let count: Int
     let id: ListID
+    let row: (Int) -> StyledLine
     var title = pane.title
     switch pane {
     case .accounts:
       id = .accounts
-      rows = state.visibleAccounts.map { account in
-        [Segment(account.id), Segment(account.alias.map { " \($0)" } ?? "", .dim)]
-      }
+      let accounts = state.visibleAccounts
+      count = accounts.count
+      row = { [Segment(accounts[$0].id), Segment(accounts[$0].alias.map { " \($0)" } ?? "", .dim)] }
     case .principals:
       id = .principals
       if let account = state.selectedAccount { title += " of \(account.id)" }
-      rows = state.visiblePrincipals.map { [TextLayout.padded($0.kind.rawValue, 9, .dim), Segment($0.name)] }
+      let principals = state.visiblePrincipals
+      count = principals.count
+      row = { [TextLayout.padded(principals[$0].kind.rawValue, 9, .dim), Segment(principals[$0].name)] }
     case .resources:
       id = .resources
       if let account = state.selectedAccount { title = "Buckets of \(account.id)" }
-      rows = state.visibleTargets.map { target in
-        target.isBucket ? [Segment(target.bucket, .heading)] : [Segment("  " + target.prefix)]
+      let targets = state.visibleTargets
+      count = targets.count
+      row = {
+        targets[$0].isBucket ? [Segment(targets[$0].bucket, .heading)] : [Segment("  " + targets[$0].prefix)]
       }
     }
-    let footer = rows.isEmpty ? nil : "\(state.cursor(id) + 1)/\(rows.count)"
+    let cursor = state.cursor(id, count: count)
+    let footer = count == 0 ? nil : "\(cursor + 1)/\(count)"
     let inside = buffer.drawBox(rect, title: title, footer: footer, focused: focused, glyphs: state.glyphs)
-    buffer.drawList(rows, cursor: state.cursor(id), focused: focused, in: inside, glyphs: state.glyphs)
+    buffer.drawList(
+      count: count, cursor: cursor, focused: focused, in: inside, glyphs: state.glyphs, row: row)
   }
 }

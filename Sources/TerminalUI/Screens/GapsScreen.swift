@@ -4,22 +4,25 @@ enum GapsScreen {
   static func draw(_ state: AppState, in body: Rect, on buffer: inout ScreenBuffer) {
     let gaps = state.visibleGaps
     let ruleWidth = min(40, (gaps.map { $0.ruleID.count }.max() ?? 10) + 2)
-    let rows: [StyledLine] = gaps.map { gap in
-      [
+    let row: (Int) -> StyledLine = { index in
+      let gap = gaps[index]
+      return [
         TextLayout.padded(gap.severity.rawValue.uppercased(), 9, style(gap.severity)),
         TextLayout.padded(gap.ruleID, ruleWidth, .dim), Segment(gap.title),
       ]
     }
     let detailHeight = body.height >= 14 ? 6 : 0
     let (listArea, detailArea) = body.splitBottom(detailHeight)
-    let cursor = state.cursor(.gaps)
-    let footer = rows.isEmpty ? nil : "\(cursor + 1)/\(rows.count)"
+    let cursor = state.cursor(.gaps, count: gaps.count)
+    let footer = gaps.isEmpty ? nil : "\(cursor + 1)/\(gaps.count)"
     let inside = buffer.drawBox(
       listArea, title: "Gaps (\(state.model.gaps.count) finding\(state.model.gaps.count == 1 ? "" : "s"))",
       footer: footer,
       focused: true, glyphs: state.glyphs)
     buffer.drawList(
-      rows, cursor: cursor, focused: true, in: inside, glyphs: state.glyphs, empty: "no findings")
+      count: gaps.count, cursor: cursor, focused: true, in: inside, glyphs: state.glyphs,
+      empty: "no findings",
+      row: row)
     guard detailHeight > 0, let gap = state.element(gaps, at: cursor) else { return }
     let detail = buffer.drawBox(detailArea, title: gap.ruleID, focused: false, glyphs: state.glyphs)
     var lines: [StyledLine] = TextLayout.wrapped(gap.title, width: detail.width - 2).map { [Segment($0)] }

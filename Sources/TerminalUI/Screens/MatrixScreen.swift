@@ -10,8 +10,7 @@ enum MatrixScreen {
     buffer.write(countsLine(state, rows: rows), x: body.x, y: body.y + 1, width: body.width)
 
     let labelWidth = min(34, max(18, body.width / 3))
-    let columnWidth = max(
-      5, min(14, (model.targets.map { TerminalText.width(columnLabel($0)) }.max() ?? 0) + 2))
+    let columnWidth = max(7, min(14, model.longestPrefix + 2))
     let visibleColumns = max(1, (body.width - labelWidth) / columnWidth)
     let column = state.clampedMatrixColumn
     let firstColumn = ScreenBuffer.scrollOffset(cursor: column, visible: visibleColumns)
@@ -52,7 +51,7 @@ enum MatrixScreen {
     let gridTop = body.y + 4
     let gridHeight = max(0, body.height - 5)
     let lines = displayLines(rows)
-    let cursorRow = state.cursor(.matrixRows)
+    let cursorRow = state.cursor(.matrixRows, count: rows.count)
     let cursorLine = lines.firstIndex { $0.rowIndex == cursorRow } ?? 0
     let offset = ScreenBuffer.scrollOffset(cursor: cursorLine, visible: gridHeight)
     for (slot, line) in lines.dropFirst(offset).prefix(gridHeight).enumerated() {

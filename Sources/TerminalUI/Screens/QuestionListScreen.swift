@@ -17,8 +17,9 @@ enum QuestionListScreen {
     default:
       return
     }
-    let nameWidth = min(40, max(20, body.width / 3))
-    let rows: [StyledLine] = questions.map { key in
+    let nameWidth = min(48, max(20, body.width * 2 / 5))
+    let row: (Int) -> StyledLine = { index in
+      let key = questions[index]
       let cell = model.cell(key)
       let name = isWhoCan ? model.label(ofPrincipal: key.principal) : key.target.uri
       var line: StyledLine = [
@@ -34,12 +35,13 @@ enum QuestionListScreen {
     }
     let detailHeight = body.height >= 14 ? 4 : 0
     let (listArea, detailArea) = body.splitBottom(detailHeight)
-    let cursor = state.cursor(id)
-    let footer = rows.isEmpty ? nil : "\(cursor + 1)/\(rows.count)"
+    let cursor = state.cursor(id, count: questions.count)
+    let footer = questions.isEmpty ? nil : "\(cursor + 1)/\(questions.count)"
     let inside = buffer.drawBox(listArea, title: title, footer: footer, focused: true, glyphs: glyphs)
     buffer.drawList(
-      rows, cursor: cursor, focused: true, in: inside, glyphs: glyphs,
-      empty: isWhoCan ? "nobody: no principal in the snapshot has any access here" : "no access anywhere")
+      count: questions.count, cursor: cursor, focused: true, in: inside, glyphs: glyphs,
+      empty: isWhoCan ? "nobody: no principal in the snapshot has any access here" : "no access anywhere",
+      row: row)
     guard detailHeight > 0, let key = state.element(questions, at: cursor) else { return }
     let detail = buffer.drawBox(detailArea, title: "Selected", focused: false, glyphs: glyphs)
     let cell = model.cell(key)

@@ -22,7 +22,7 @@ extension AppState {
       guard let chain = model.paths[key]?.chains.first, let first = chain.hops.first else {
         return "\(key.principal) \(key.level.rawValue) \(key.target.uri)"
       }
-      return ([first.from] + chain.hops.flatMap { [$0.action, $0.to] }).joined(separator: " → ")
+      return ([first.from] + chain.hops.flatMap { [$0.action, $0.to] }).joined(separator: " \(glyphs.arrow) ")
     }
   }
 

@@ -18,50 +18,56 @@ extension AppState {
   }
 
   var visibleAccounts: [AccountSummary] {
-    let filter = list(.accounts).filter
-    return model.accounts.filter { Self.matches(filter, [$0.displayName] + $0.ouPath) }
+    let filter = TextFilter(list(.accounts).filter)
+    guard !filter.isEmpty else { return model.accounts }
+    return model.accounts.filter { filter.matches([$0.displayName] + $0.ouPath) }
   }
 
   /// The account under the cursor of the accounts pane.
-  var selectedAccount: AccountSummary? { element(visibleAccounts, at: cursor(.accounts)) }
+  var selectedAccount: AccountSummary? {
+    let accounts = visibleAccounts
+    return element(accounts, at: cursor(.accounts, count: accounts.count))
+  }
 
   var visiblePrincipals: [PrincipalSummary] {
     guard let account = selectedAccount else { return [] }
-    let filter = list(.principals).filter
-    return model.principals(inAccount: account.id).filter { Self.matches(filter, [$0.arn, $0.label]) }
+    let filter = TextFilter(list(.principals).filter)
+    return model.principals(inAccount: account.id).filter { filter.matches([$0.arn, $0.label]) }
   }
 
   var visibleTargets: [TargetRef] {
     guard let account = selectedAccount else { return [] }
-    let filter = list(.resources).filter
-    return model.buckets(inAccount: account.id).flatMap(\.targets).filter { Self.matches(filter, [$0.uri]) }
+    let filter = TextFilter(list(.resources).filter)
+    return model.buckets(inAccount: account.id).flatMap(\.targets).filter { filter.matches([$0.uri]) }
   }
 
+  /// The matrix rows; without a filter, the model's own array (no copy: the matrix can have 10,000 rows).
   var visibleMatrixRows: [PrincipalSummary] {
-    let filter = list(.matrixRows).filter
-    return model.matrixRows.map { model.principals[$0] }.filter {
-      Self.matches(filter, [$0.arn, $0.label, $0.accountID])
-    }
+    let filter = TextFilter(list(.matrixRows).filter)
+    guard !filter.isEmpty else { return model.matrixPrincipals }
+    if let cache = matrixFilterCache, cache.filter == list(.matrixRows).filter { return cache.rows }
+    return model.matrixPrincipals.indices.filter { filter.matches(lowercased: model.matrixSearchText[$0]) }
+      .map { model.matrixPrincipals[$0] }
   }
 
   var visibleGaps: [GapFinding] {
-    let filter = list(.gaps).filter
+    let filter = TextFilter(list(.gaps).filter)
+    guard !filter.isEmpty else { return model.gaps }
     return model.gaps.filter {
-      Self.matches(
-        filter, [$0.ruleID, $0.title, $0.severity.rawValue, $0.principal ?? "", $0.target?.uri ?? ""])
+      filter.matches([$0.ruleID, $0.title, $0.severity.rawValue, $0.principal ?? "", $0.target?.uri ?? ""])
     }
   }
 
   /// The rows of a who-can or can-what list.
   func visibleQuestions(_ id: ListID) -> [CellKey] {
-    let filter = list(id).filter
+    let filter = TextFilter(list(id).filter)
     switch id {
     case .whoCan(let target):
       return model.whoCan(target).filter {
-        Self.matches(filter, [$0.principal, model.label(ofPrincipal: $0.principal), $0.level.rawValue])
+        filter.matches([$0.principal, model.label(ofPrincipal: $0.principal), $0.level.rawValue])
       }
     case .canWhat(let principal):
-      return model.canWhat(principal).filter { Self.matches(filter, [$0.target.uri, $0.level.rawValue]) }
+      return model.canWhat(principal).filter { filter.matches([$0.target.uri, $0.level.rawValue]) }
     default:
       return []
     }
@@ -73,7 +79,8 @@ extension AppState {
     case .accounts: visibleAccounts.count
     case .principals: visiblePrincipals.count
     case .resources: visibleTargets.count
-    case .matrixRows: visibleMatrixRows.count
+    case .matrixRows:
+      list(.matrixRows).filter.isEmpty ? model.matrixPrincipals.count : visibleMatrixRows.count
     case .gaps: visibleGaps.count
     case .whoCan, .canWhat: visibleQuestions(id).count
     case .paths(let key):
@@ -82,14 +89,18 @@ extension AppState {
   }
 
   /// The cursor of a list, clamped to its rows.
-  func cursor(_ id: ListID) -> Int { max(0, min(list(id).cursor, itemCount(id) - 1)) }
+  func cursor(_ id: ListID) -> Int { cursor(id, count: itemCount(id)) }
+
+  /// The cursor of a list clamped to `count` rows, for callers that already have the rows.
+  func cursor(_ id: ListID, count: Int) -> Int { max(0, min(list(id).cursor, count - 1)) }
 
   /// The matrix column under the cursor, clamped to the targets.
   var clampedMatrixColumn: Int { max(0, min(matrixColumn, model.targets.count - 1)) }
 
   /// The question under the matrix cursor.
   var matrixCellKey: CellKey? {
-    guard let row = element(visibleMatrixRows, at: cursor(.matrixRows)),
+    let rows = visibleMatrixRows
+    guard let row = element(rows, at: cursor(.matrixRows, count: rows.count)),
       let target = element(model.targets, at: clampedMatrixColumn)
     else { return nil }
     return CellKey(principal: row.arn, target: target, level: matrixLevel)
@@ -102,14 +113,4 @@ extension AppState {
   var pageSize: Int { max(1, size.rows - 8) }
 
   func element<T>(_ items: [T], at index: Int) -> T? { items.indices.contains(index) ? items[index] : nil }
-
-  /// Case-insensitive substring match against any of `texts`; a leading `!` inverts it.
-  static func matches(_ filter: String, _ texts: [String]) -> Bool {
-    guard !filter.isEmpty else { return true }
-    let inverted = filter.hasPrefix("!")
-    let needle = (inverted ? String(filter.dropFirst()) : filter).lowercased()
-    guard !needle.isEmpty else { return true }
-    let found = texts.contains { $0.lowercased().contains(needle) }
-    return found != inverted
-  }
 }

@@ -15,6 +15,9 @@ public struct AppState: Sendable {
   var isEditingFilter = false
   /// The help overlay's scroll position; `nil` when hidden.
   var helpScroll: Int?
+  /// The matrix rows matching the matrix filter, kept up to date by `reduce` (the matrix can have
+  /// 10,000 rows and is drawn on every key).
+  var matrixFilterCache: (filter: String, rows: [PrincipalSummary])?
   /// A one-shot message for the bottom line, cleared by the next key.
   public internal(set) var flash: String?
   /// The side effect the runner must perform next; it clears it with `commandDone(message:)`.
@@ -39,6 +42,14 @@ public struct AppState: Sendable {
   public mutating func replaceModel(_ newModel: BrowserModel) {
     model = newModel
     screens = [screens.first ?? .browse]
+    refreshMatrixFilterCache()
+  }
+
+  /// Recomputes `matrixFilterCache` for the current matrix filter.
+  mutating func refreshMatrixFilterCache() {
+    let filter = list(.matrixRows).filter
+    matrixFilterCache = nil
+    if !filter.isEmpty { matrixFilterCache = (filter, visibleMatrixRows) }
   }
 
   /// The state of one list (a fresh one if never touched).

@@ -119,7 +119,7 @@ enum KeyMap {
   /// The bottom-line hints for `scope`: the scope's own first, then the global ones by priority.
   static func hints(in scope: KeyScope) -> [String] {
     let own = bindings.filter { $0.scope == scope }.compactMap(\.hint)
-    let shared = hintPriority.compactMap { action in
+    let shared = hintPriority.filter { scope != .paths || $0 != .filter }.compactMap { action in
       bindings.first { $0.scope == .global && $0.action == action }?.hint
     }
     return own + shared

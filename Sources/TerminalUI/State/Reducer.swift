@@ -55,9 +55,10 @@ extension AppState {
   fileprivate mutating func moveCursor(by delta: Int) {
     let id = activeList
     let count = itemCount(id)
-    let old = cursor(id)
-    lists[id, default: ListState()].cursor = max(0, min(old + delta, count - 1))
-    if id == .accounts, cursor(id) != old {
+    let old = cursor(id, count: count)
+    let new = max(0, min(old + delta, count - 1))
+    lists[id, default: ListState()].cursor = new
+    if id == .accounts, new != old {
       lists[.principals, default: ListState()].cursor = 0
       lists[.resources, default: ListState()].cursor = 0
     }
@@ -107,6 +108,7 @@ extension AppState {
   fileprivate mutating func back() {
     if !list(activeList).filter.isEmpty {
       lists[activeList, default: ListState()].filter = ""
+      if activeList == .matrixRows { refreshMatrixFilterCache() }
     } else if screens.count > 1 {
       screens.removeLast()
     } else if screen == .browse, browseFocus != .accounts {
@@ -136,6 +138,7 @@ extension AppState {
     }
     list.cursor = 0
     lists[id] = list
+    if id == .matrixRows { refreshMatrixFilterCache() }
     if id == .accounts {
       lists[.principals, default: ListState()].cursor = 0
       lists[.resources, default: ListState()].cursor = 0

@@ -17,6 +17,10 @@ struct CoverageExplorer {
     var uncovered: String?
     /// For each pattern of the table: whether it matches some string under the prefix.
     var reachesPrefix: [Bool]
+    /// Product states visited after the prefix (the cost of the question).
+    var exploredStates: Int
+    /// Patterns whose automaton had to be run (the others were decided from their literal start).
+    var walkedPatterns: Int
   }
 
   /// Product states explored before giving up on exactness; beyond it the answer is `some`
@@ -25,28 +29,42 @@ struct CoverageExplorer {
 
   private static let otherSymbol: Int32 = -2
 
-  static func explore(prefix: String, patterns: [LanguagePattern], expression: CoverageExpression) -> Outcome
-  {
+  static func explore(prefix: String, patterns: [PatternSource], expression: CoverageExpression) -> Outcome {
+    let prefixBytes = Array(prefix.utf8)
+    var constants = [Bool](repeating: false, count: patterns.count)
+    var reachesPrefix = [Bool](repeating: false, count: patterns.count)
+    var walked: [Int] = []
+    for (index, pattern) in patterns.enumerated() {
+      switch pattern.quickClass(prefix: prefixBytes) {
+      case .dead: continue
+      case .saturated:
+        constants[index] = true
+        reachesPrefix[index] = true
+      case .walk: walked.append(index)
+      }
+    }
+    let languages = walked.map { patterns[$0].compiled() }
     var alphabet: [Unicode.Scalar: Int32] = [:]
-    for pattern in patterns {
-      for case .literal(let scalar) in pattern.tokens where alphabet[scalar] == nil {
+    for language in languages {
+      for case .literal(let scalar) in language.tokens where alphabet[scalar] == nil {
         alphabet[scalar] = Int32(alphabet.count)
       }
     }
-    let compiled = patterns.map { CompiledPattern($0, symbolOf: { alphabet[$0]! }) }
-    let afterPrefix = readPrefix(prefix, compiled: compiled, alphabet: alphabet)
-
-    var constants = [Bool](repeating: false, count: patterns.count)
-    var reachesPrefix = [Bool](repeating: false, count: patterns.count)
+    let compiled = languages.map { CompiledPattern($0, symbolOf: { alphabet[$0] }) }
+    let afterPrefix = readPrefix(Array(prefix.unicodeScalars), compiled: compiled, alphabet: alphabet)
     var live: [Int] = []
-    for (index, pattern) in compiled.enumerated() {
-      let state = afterPrefix[index]
+    for (position, pattern) in compiled.enumerated() {
+      let state = afterPrefix[position]
       if pattern.isDead(state, at: 0) { continue }
-      reachesPrefix[index] = true
-      if pattern.isSaturated(state, at: 0) { constants[index] = true } else { live.append(index) }
+      reachesPrefix[walked[position]] = true
+      if pattern.isSaturated(state, at: 0) {
+        constants[walked[position]] = true
+      } else {
+        live.append(position)
+      }
     }
     var search = ProductSearch(
-      compiled: live.map { compiled[$0] }, patternIndices: live, constants: constants,
+      compiled: live.map { compiled[$0] }, patternIndices: live.map { walked[$0] }, constants: constants,
       start: live.flatMap { afterPrefix[$0] })
     let found = search.run(expression: expression)
     let other = otherCharacter(avoiding: alphabet)
@@ -67,22 +85,23 @@ struct CoverageExplorer {
     }
     return Outcome(
       kind: kind, covered: spell(found.covered), uncovered: spell(found.uncovered),
-      reachesPrefix: reachesPrefix)
+      reachesPrefix: reachesPrefix, exploredStates: search.stateCount, walkedPatterns: walked.count)
   }
 
   /// Each pattern's state after reading `prefix`, as its own word array.
   private static func readPrefix(
-    _ prefix: String, compiled: [CompiledPattern], alphabet: [Unicode.Scalar: Int32]
+    _ prefix: [Unicode.Scalar], compiled: [CompiledPattern], alphabet: [Unicode.Scalar: Int32]
   ) -> [[UInt64]] {
-    let symbols = prefix.unicodeScalars.map { alphabet[$0] ?? otherSymbol }
+    let symbols = prefix.map { alphabet[$0] ?? otherSymbol }
     return compiled.map { pattern in
       var state = [UInt64](repeating: 0, count: pattern.wordCount)
+      var next = state
       pattern.writeInitial(into: &state, at: 0)
       for symbol in symbols {
         if pattern.isDead(state, at: 0) || pattern.isSaturated(state, at: 0) { break }
-        var next = [UInt64](repeating: 0, count: pattern.wordCount)
+        for word in 0..<pattern.wordCount { next[word] = 0 }
         pattern.step(state, at: 0, symbol: symbol, into: &next, at: 0)
-        state = next
+        swap(&state, &next)
       }
       return state
     }
@@ -140,6 +159,8 @@ private struct ProductSearch {
     self.symbols = symbols.sorted() + [-2]
     states = [start]
   }
+
+  var stateCount: Int { states.count }
 
   mutating func run(expression: CoverageExpression) -> Found {
     var found = Found()

@@ -4,11 +4,12 @@
 /// Its automaton has one position per token plus an accepting end: position `i` means "the first
 /// `i` tokens are matched". Runs of `*` are collapsed, so a star is never followed by a star.
 struct LanguagePattern: Hashable {
-  /// One token of a pattern.
+  /// One token of a pattern. Wildcards inside the first five fields of an ARN pattern do not
+  /// match `:` (`withinField`), so they never cross into the next field.
   enum Token: Hashable {
     case literal(Unicode.Scalar)
-    case anyCharacter
-    case anyString
+    case anyCharacter(withinField: Bool)
+    case anyString(withinField: Bool)
   }
 
   /// The pattern as written (for evidence).
@@ -18,15 +19,41 @@ struct LanguagePattern: Hashable {
   /// Compiles a glob: `*` and `?` are wildcards, every other character stands for itself.
   init(glob: String) {
     text = glob
+    tokens = Self.tokens(of: Substring(glob), withinField: false)
+  }
+
+  /// Compiles a `Resource` pattern as IAM matches ARNs (like `ARNPattern`): a pattern with all six
+  /// fields is matched field by field, so wildcards in `arn:partition:service:region:account:` stay
+  /// inside their field while those of the resource part cross `/` and `:`; any other pattern is a
+  /// plain glob.
+  init(arn: String) {
+    text = arn
+    let fields = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+    guard arn != "*", fields.count == 6 else {
+      tokens = Self.tokens(of: Substring(arn), withinField: false)
+      return
+    }
     var tokens: [Token] = []
-    for scalar in glob.unicodeScalars {
+    for field in fields.dropLast() {
+      tokens += Self.tokens(of: field, withinField: true)
+      tokens.append(.literal(":"))
+    }
+    self.tokens = tokens + Self.tokens(of: fields[5], withinField: false)
+  }
+
+  private static func tokens(of text: Substring, withinField: Bool) -> [Token] {
+    var tokens: [Token] = []
+    for scalar in text.unicodeScalars {
       switch scalar {
-      case "*": if tokens.last != .anyString { tokens.append(.anyString) }
-      case "?": tokens.append(.anyCharacter)
+      case "*":
+        if tokens.last != .anyString(withinField: withinField) {
+          tokens.append(.anyString(withinField: withinField))
+        }
+      case "?": tokens.append(.anyCharacter(withinField: withinField))
       default: tokens.append(.literal(scalar))
       }
     }
-    self.tokens = tokens
+    return tokens
   }
 
   /// Compiles a literal: every character, `*` and `?` included, stands for itself (`StringEquals`).
@@ -40,11 +67,15 @@ struct LanguagePattern: Hashable {
 ///
 /// A state is a set of positions kept as a bitset of `wordCount` words inside a larger flat array
 /// (the product state), so that states hash and compare as plain word arrays.
-struct CompiledPattern {
+final class CompiledPattern {
   enum Kind: UInt8 {
     case literal
     case anyCharacter
     case anyString
+    /// `?` inside an ARN field: any character but `:`.
+    case fieldCharacter
+    /// `*` inside an ARN field: any run without `:`.
+    case fieldString
   }
 
   /// Number of tokens; position `tokenCount` is the accepting one.
@@ -52,14 +83,18 @@ struct CompiledPattern {
   let kinds: [Kind]
   /// The alphabet symbol of each literal token (`-1` for wildcards).
   let literalSymbols: [Int32]
-  /// Positions holding `*`, ascending.
+  /// Positions holding `*` (of either kind), ascending.
   let starPositions: [Int]
   /// The position of a final `*`: once reached, every continuation is accepted.
   let finalStarPosition: Int?
   let wordCount: Int
 
-  init(_ pattern: LanguagePattern, symbolOf: (Unicode.Scalar) -> Int32) {
+  /// The symbol of `:`, which field wildcards do not match (`-3` when no pattern spells it out).
+  let colonSymbol: Int32
+
+  init(_ pattern: LanguagePattern, symbolOf: (Unicode.Scalar) -> Int32?) {
     tokenCount = pattern.tokens.count
+    colonSymbol = symbolOf(":") ?? -3
     var kinds: [Kind] = []
     var symbols: [Int32] = []
     var stars: [Int] = []
@@ -67,12 +102,12 @@ struct CompiledPattern {
       switch token {
       case .literal(let scalar):
         kinds.append(.literal)
-        symbols.append(symbolOf(scalar))
-      case .anyCharacter:
-        kinds.append(.anyCharacter)
+        symbols.append(symbolOf(scalar) ?? -1)
+      case .anyCharacter(let withinField):
+        kinds.append(withinField ? .fieldCharacter : .anyCharacter)
         symbols.append(-1)
-      case .anyString:
-        kinds.append(.anyString)
+      case .anyString(let withinField):
+        kinds.append(withinField ? .fieldString : .anyString)
         symbols.append(-1)
         stars.append(position)
       }
@@ -80,7 +115,7 @@ struct CompiledPattern {
     self.kinds = kinds
     literalSymbols = symbols
     starPositions = stars
-    finalStarPosition = pattern.tokens.last == .anyString ? tokenCount - 1 : nil
+    finalStarPosition = pattern.tokens.last == .anyString(withinField: false) ? tokenCount - 1 : nil
     wordCount = (tokenCount + 1 + 63) / 64
   }
 
@@ -104,6 +139,9 @@ struct CompiledPattern {
         switch kinds[position] {
         case .anyString: Self.set(position, in: &target, at: targetOffset)
         case .anyCharacter: Self.set(position + 1, in: &target, at: targetOffset)
+        case .fieldString: if symbol != colonSymbol { Self.set(position, in: &target, at: targetOffset) }
+        case .fieldCharacter:
+          if symbol != colonSymbol { Self.set(position + 1, in: &target, at: targetOffset) }
         case .literal:
           if literalSymbols[position] == symbol { Self.set(position + 1, in: &target, at: targetOffset) }
         }

@@ -12,7 +12,8 @@ public struct S3PrefixRestriction: Sendable, Hashable {
     public var negated: Bool
     public var wildcards: Bool
     public var values: [String]
-    /// Whether the absent key (`""`) is admitted regardless of `values`.
+    /// Whether the absent key (`""`) is admitted regardless of `values` (positive clauses only: a
+    /// negated clause admits whatever its values do not match).
     public var admitsAbsent: Bool
 
     public init(negated: Bool, wildcards: Bool, values: [String], admitsAbsent: Bool = false) {
@@ -70,29 +71,28 @@ extension PrefixCoverage {
     prefix: String, required: [[S3PrefixRestriction]], denied: [S3PrefixRestriction]
   ) -> CoverageResult {
     var table = PatternTable()
-    let empty = table.add(LanguagePattern(literal: ""))
+    let empty = table.add(.literal, "")
     func term(_ restriction: S3PrefixRestriction) -> CoverageExpression.Term {
       restriction.clauses.map { clause in
         var patterns = clause.values.map {
-          table.add(clause.wildcards ? LanguagePattern(glob: $0) : LanguagePattern(literal: $0))
+          table.add(clause.wildcards ? .glob : .literal, $0)
         }
-        if clause.admitsAbsent { patterns.append(empty) }
+        if clause.admitsAbsent && !clause.negated { patterns.append(empty) }
         return CoverageExpression.Element(negated: clause.negated, patterns: patterns)
       }
     }
     let expression = CoverageExpression(
       groups: required.map { $0.map(term) }, denied: denied.map(term))
-    let outcome = CoverageExplorer.explore(prefix: prefix, patterns: table.patterns, expression: expression)
+    let outcome = CoverageExplorer.explore(prefix: prefix, patterns: table.sources, expression: expression)
     var patterns: [String] = []
     func note(_ text: String) { if !patterns.contains(text) { patterns.append(text) } }
     for restriction in required.joined() {
       if restriction.clauses.isEmpty { note("*") }
       for clause in restriction.clauses {
         for value in clause.values {
-          let pattern = clause.wildcards ? LanguagePattern(glob: value) : LanguagePattern(literal: value)
           if clause.negated {
             note("not " + value)
-          } else if outcome.reachesPrefix[table.index(of: pattern)!] {
+          } else if outcome.reachesPrefix[table.index(clause.wildcards ? .glob : .literal, value)!] {
             note(value)
           }
         }

@@ -30,10 +30,11 @@ public struct CoverageResult: Sendable, Hashable {
 /// Exact prefix coverage of ARN patterns, decided with automata (never with string-prefix guesses).
 ///
 /// The question is about regular languages: the prefix `P` stands for `P·Σ*` (every string that
-/// starts with it), each `Resource` glob for its language, a `NotResource` element for the
-/// complement of its patterns' union. Coverage is `all` when `P·Σ* ⊆ (∩ required groups) ∖ (∪ denied)`,
-/// `some` when the intersection is non-empty, else `none`. Globs match case-sensitively; policy
-/// variables must already be substituted by the caller.
+/// starts with it), each `Resource` pattern for the ARNs it matches (as `ResourceElement.applies`
+/// matches them: case-sensitive, field by field for six-field ARN patterns), a `NotResource` element
+/// for the complement of its patterns' union. Coverage is `all` when
+/// `P·Σ* ⊆ (∩ required groups) ∖ (∪ denied)`, `some` when the intersection is non-empty, else `none`.
+/// Policy variables must already be substituted by the caller.
 public enum PrefixCoverage {
   /// Coverage of `prefix` by `required` (groups intersected; each group is the union of its
   /// elements, e.g. the identity-side allows and the bucket-policy allows) minus `denied` (the
@@ -64,16 +65,16 @@ public enum PrefixCoverage {
     func element(_ resource: ResourceElement) -> CoverageExpression.Element {
       CoverageExpression.Element(
         negated: resource.negated,
-        patterns: resource.patterns.map { table.add(LanguagePattern(glob: $0.pattern)) })
+        patterns: resource.patterns.map { table.add(.arn, $0.pattern) })
     }
     let groups = required.map { group in group.map { [element($0)] } }
     let expression = CoverageExpression(groups: groups, denied: denied.map { [element($0)] })
-    return CoverageExplorer.explore(prefix: prefix, patterns: table.patterns, expression: expression)
+    return CoverageExplorer.explore(prefix: prefix, patterns: table.sources, expression: expression)
   }
 
-  /// Whether a single glob matches at least one string that starts with `prefix`.
+  /// Whether a single resource pattern matches at least one string that starts with `prefix`.
   public static func intersects(_ glob: Glob, prefix: String) -> Bool {
-    let pattern = LanguagePattern(glob: glob.pattern)
+    let pattern = PatternSource(syntax: .arn, text: glob.pattern)
     let expression = CoverageExpression(groups: [[[.init(negated: false, patterns: [0])]]], denied: [])
     return CoverageExplorer.explore(prefix: prefix, patterns: [pattern], expression: expression)
       .reachesPrefix[0]
@@ -86,7 +87,7 @@ public enum PrefixCoverage {
   ) -> [String] {
     let texts = resource.patterns.map(\.pattern)
     guard resource.negated else {
-      return texts.filter { outcome.reachesPrefix[table.index(of: LanguagePattern(glob: $0))!] }
+      return texts.filter { outcome.reachesPrefix[table.index(.arn, $0)!] }
     }
     var ownTable = PatternTable()
     let complement = explore(prefix: prefix, required: [[resource]], denied: [], table: &ownTable)

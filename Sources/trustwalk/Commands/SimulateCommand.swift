@@ -12,6 +12,9 @@ struct SimulateCommand: ParsableCommand {
       The request file (see formats.md) names the principal, action, resource and context, and holds
       the policies of every layer. Prints the decision (allow, implicitDeny, explicitDeny, or
       conditional when --unknown keys decide it) and each layer with the statements that decided it.
+      A request whose policies have any problem (an error, or a warning such as a duplicate key,
+      a byte-order mark or an empty Statement) is refused, since its meaning is in doubt; with
+      --allow-warnings, warnings are printed and the request is evaluated anyway.
       Exit status: 0 with a decision, 2 when the request file cannot be read or is invalid.
       """)
 
@@ -32,6 +35,10 @@ struct SimulateCommand: ParsableCommand {
     help: "A condition key the snapshot cannot decide (repeatable; KEY/* covers a family).")
   var unknownKeys: [String] = []
 
+  @Flag(
+    name: .long, help: "Evaluate even when the request's policies have warnings (errors still refuse it).")
+  var allowWarnings = false
+
   func run() throws {
     let displayName = request == "-" ? "<stdin>" : request
     guard let bytes = readInput() else {
@@ -47,7 +54,8 @@ struct SimulateCommand: ParsableCommand {
     let (input, diagnostics) = SimulationInputReader.read(
       root, file: displayName, lines: lines, unknownKeys: unknownKeys)
     for diagnostic in diagnostics { printError(diagnostic.description) }
-    guard let input, !diagnostics.contains(where: { $0.severity == .error }) else {
+    let refused = diagnostics.contains { $0.severity == .error || !allowWarnings }
+    guard let input, !refused else {
       throw ExitCode(2)
     }
     let decision = Evaluator.evaluate(input.request, layers: input.layers, traced: true)

@@ -14,6 +14,8 @@ struct SimulationInputReader {
   let lines: LineIndex
   /// `request.resourcePolicyKind`, when the file gives it.
   var resourcePolicyKind: PolicyLayers.ResourcePolicyKind?
+  /// `request.managementAccount`: its principals are not bound by SCPs, its resources not by RCPs.
+  var managementAccount: String?
   var diagnostics: [Diagnostic] = []
 
   static let topLevelKeys: Set<String> = [
@@ -40,7 +42,10 @@ struct SimulationInputReader {
     guard let request = reader.readRequest(root, unknownKeys: unknownKeys) else {
       return (nil, reader.diagnostics)
     }
-    let layers = reader.readLayers(root, for: request)
+    var layers = reader.readLayers(root, for: request)
+    if let management = reader.managementAccount, request.effectiveResourceAccount == management {
+      layers.resourceControlPolicies = nil
+    }
     return (SimulationInput(request: request, layers: layers), reader.diagnostics)
   }
 
@@ -83,7 +88,7 @@ struct SimulationInputReader {
     let action = requiredString("action", in: node)
     let resource = requiredString("resource", in: node)
     let resourceAccount = optionalString("resourceAccount", in: node)
-    let managementAccount = optionalString("managementAccount", in: node)
+    managementAccount = optionalString("managementAccount", in: node)
     var context = readContext(node["context"])
     for key in optionalStrings("unknown", in: node) + unknownKeys { context.declareUnknown(key) }
     guard let principal, let action, let resource else { return nil }
