@@ -316,3 +316,20 @@ private let erin = "arn:aws:iam::777777777777:user/erin"
   let bad = try TrustwalkBinary.run(["who-can", "SampleData/org", "not-a-target"])
   #expect(bad.status == 2)
 }
+
+@Test func brokenPolicyFileIsReportedWithItsPlaceAndTheQueryGoesOn() throws {
+  let manager = FileManager.default
+  let copy = manager.temporaryDirectory.appendingPathComponent("trustwalk-whocan-\(UUID().uuidString)")
+  defer { try? manager.removeItem(at: copy) }
+  try manager.copyItem(
+    at: TrustwalkBinary.packageRoot.appendingPathComponent("SampleData/upload-only-prefixes"), to: copy)
+  let policy = copy.appendingPathComponent("222222222222/s3/buckets/account-b-bucket/get-bucket-policy.json")
+  try Data("{\n  \"Policy\": \"{\\\"Statement\\\": [\"\n".utf8).write(to: policy)
+  let result = try TrustwalkBinary.run([
+    "who-can", copy.path, "s3://account-b-bucket/foo/", "--access", "write",
+  ])
+  #expect(result.status == 0)
+  #expect(result.stderr.contains("get-bucket-policy.json:"))
+  #expect(!result.stderr.contains("Fatal error"))
+  #expect(result.stdout.contains("who-can s3://account-b-bucket/foo/"))
+}

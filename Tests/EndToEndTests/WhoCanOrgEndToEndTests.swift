@@ -170,3 +170,18 @@ private func conditional(_ entry: [String: Any]?) -> Bool? { entry?["conditional
   #expect(conditional(lambda) == true)
   #expect(chain0(answer.entries[orgAdmin]) == [orgAdmin, oaar("282842712474")])
 }
+
+@Test func kmsKeyTargetListsKeyUsersAndTheirChains() throws {
+  let key = "arn:aws:kms:us-east-1:264575131106:key/a70a1e5b-777b-429e-9457-f11f5455514c"
+  let answer = try whoCanJSON(["SampleData/org", key, "--action", "kms:Decrypt"])
+  let glue = "arn:aws:iam::264575131106:role/GlueETLRole"
+  let sam = "arn:aws:iam::271828182845:user/sam"
+  #expect(chain0(answer.entries[glue]) == [glue])
+  #expect(
+    chain0(answer.entries[sam]) == [
+      sam, "arn:aws:iam::271828182845:role/SecurityAuditRole",
+      "arn:aws:iam::264575131106:role/SecurityAuditReadOnly",
+    ])
+  #expect(!answer.entries.keys.contains("arn:aws:iam::264575131106:root"))
+  #expect(!answer.entries.keys.contains("arn:aws:iam::223606797749:role/PaymentsReconciliationRole"))
+}

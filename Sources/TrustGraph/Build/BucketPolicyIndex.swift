@@ -6,11 +6,10 @@ import PolicyLanguage
 struct BucketPolicyIndex: Sendable {
   private(set) var byPrincipal: [String: Set<String>] = [:]
   private(set) var byAccount: [String: Set<String>] = [:]
-  private(set) var byService: [String: Set<String>] = [:]
   /// Buckets whose policy grants to `*` (maybe narrowed by conditions) or whose ACL grants to everyone.
   private(set) var everyone: Set<String> = []
 
-  init(_ buckets: [Bucket]) {
+  init(_ buckets: [Bucket], canonicalAccounts: [String: String]) {
     for bucket in buckets {
       for statement in bucket.policy?.statements ?? [] where statement.effect == .allow {
         guard let principal = statement.principal else { continue }
@@ -19,6 +18,11 @@ struct BucketPolicyIndex: Sendable {
           continue
         }
         for entry in principal.entries { add(entry, bucket.name) }
+      }
+      for grant in bucket.aclGrants where grant.granteeType == "CanonicalUser" {
+        if let account = canonicalAccounts[grant.grantee] {
+          byAccount[account, default: []].insert(bucket.name)
+        }
       }
       for grant in bucket.aclGrants where grant.granteeType == "Group" {
         if grant.grantee.hasSuffix("/AllUsers") || grant.grantee.hasSuffix("/AuthenticatedUsers") {
@@ -35,8 +39,7 @@ struct BucketPolicyIndex: Sendable {
     case .user(let arn, _), .role(let arn, _), .federatedUser(let arn, _):
       byPrincipal[arn, default: []].insert(bucket)
     case .assumedRole(_, let account, _, _): byAccount[account, default: []].insert(bucket)
-    case .service(let name): byService[name, default: []].insert(bucket)
-    case .uniqueId, .federatedProvider, .canonicalUser, .unrecognized: break
+    case .service, .uniqueId, .federatedProvider, .canonicalUser, .unrecognized: break
     }
   }
 

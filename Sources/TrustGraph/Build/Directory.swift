@@ -11,6 +11,8 @@ public struct Directory: Sendable {
   private(set) var keys: [String: KMSKey] = [:]
   private(set) var accounts: [String: Account] = [:]
   private(set) var roles: [String: Role] = [:]
+  /// Account ids by S3 canonical user id (ACL grantees).
+  private(set) var canonicalAccounts: [String: String] = [:]
   /// `ACCOUNT/ROLE-NAME` → role ARN (session ARNs carry no path).
   private(set) var rolesByName: [String: String] = [:]
   let organization: OrganizationLevels
@@ -20,6 +22,7 @@ public struct Directory: Sendable {
     var managed: [String: PolicyDocument?] = [:]
     for account in inventory.accounts {
       accounts[account.id] = account
+      if let canonical = account.canonicalUserId { canonicalAccounts[canonical] = account.id }
       for policy in account.managedPolicies where managed[policy.arn] == nil || policy.document != nil {
         managed[policy.arn] = policy.document
       }
@@ -165,8 +168,28 @@ public struct Directory: Sendable {
         documents.append(document)
       } else {
         missing.append(arn)
+        documents.append(missingDocument(arn))
       }
     }
     return (documents, missing)
+  }
+
+  /// The condition key that stands for "what a policy document missing from the snapshot says".
+  static let missingDocumentKey = "trustwalk:PolicyDocumentOf"
+
+  /// A stand-in for an attached policy whose document the snapshot lacks: it may allow anything, so
+  /// it allows everything under an undecidable condition naming the policy (never under-report).
+  private static func missingDocument(_ arn: String) -> PolicyDocument {
+    PolicyDocument(
+      source: PolicySource(name: "\(arn) (document not in the snapshot)"), version: .v2012_10_17,
+      statements: [
+        Statement(
+          index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]),
+          conditions: [
+            Condition(
+              op: ConditionOperator(raw: "StringEquals", base: .stringEquals), key: missingDocumentKey,
+              values: [arn])
+          ])
+      ])
   }
 }

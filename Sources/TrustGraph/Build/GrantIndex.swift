@@ -16,34 +16,49 @@ struct GrantIndex: Sendable {
     var resource: ResourceKey
   }
 
-  private var entries: [Key: [Int]] = [:]
+  /// Principal indices by key, then by the principal's account.
+  private var entries: [Key: [String: [Int]]] = [:]
 
   init(_ profiles: [PrincipalProfile]) {
-    var sets: [Key: Set<Int>] = [:]
+    var sets: [Key: [String: Set<Int>]] = [:]
     for (index, profile) in profiles.enumerated() {
       for document in profile.identityPolicies {
         for statement in document.statements where statement.effect == .allow {
           for service in Self.services(of: statement.action) {
             for resource in Self.resourceKeys(of: statement.resource) {
-              sets[Key(service: service, resource: resource), default: []].insert(index)
+              sets[Key(service: service, resource: resource), default: [:]][profile.account, default: []]
+                .insert(index)
             }
           }
         }
       }
     }
-    entries = sets.mapValues { $0.sorted() }
+    entries = sets.mapValues { $0.mapValues { $0.sorted() } }
   }
 
-  /// Principals (profile indices) with an identity Allow that may cover `action` on `resource`.
-  func candidates(action: String, resource: String) -> Set<Int> {
-    let service = action.split(separator: ":").first.map { $0.lowercased() } ?? "*"
+  /// Principals (profile indices) of `account` with an identity Allow that may cover `action` on `resource`.
+  func candidates(action: String, resource: String, account: String) -> Set<Int> {
     var found = Set<Int>()
-    for serviceKey in Set([service, "*"]) {
-      for resourceKey in Self.lookupKeys(for: resource) {
-        found.formUnion(entries[Key(service: serviceKey, resource: resourceKey)] ?? [])
-      }
+    for key in keys(action: action, resource: resource) {
+      found.formUnion(entries[key]?[account] ?? [])
     }
     return found
+  }
+
+  /// Principals of every account with an identity Allow that may cover `action` on `resource`.
+  func candidates(action: String, resource: String) -> Set<Int> {
+    var found = Set<Int>()
+    for key in keys(action: action, resource: resource) {
+      for indices in (entries[key] ?? [:]).values { found.formUnion(indices) }
+    }
+    return found
+  }
+
+  private func keys(action: String, resource: String) -> [Key] {
+    let service = action.split(separator: ":").first.map { $0.lowercased() } ?? "*"
+    return Set([service, "*"]).flatMap { serviceKey in
+      Self.lookupKeys(for: resource).map { Key(service: serviceKey, resource: $0) }
+    }
   }
 
   private static func services(of action: ActionElement) -> Set<String> {

@@ -11,12 +11,14 @@ struct GraphBuilder {
   private(set) var nodes: [String: GraphNode] = [:]
   private(set) var edges: [GraphEdge] = []
   private var evaluated = Set<String>()
+  private var launchCheck: LaunchCheck
 
   init(directory: Directory, grants: GrantIndex, trusts: TrustIndex, runner: RequestRunner) {
     self.directory = directory
     self.grants = grants
     self.trusts = trusts
     self.runner = runner
+    launchCheck = LaunchCheck(runner: runner)
   }
 
   mutating func build(_ inventory: Inventory) {
@@ -98,9 +100,10 @@ struct GraphBuilder {
               id: "arn:aws:iam::\(account):root", kind: .accountRoot, account: account), roleArn)
           continue
         }
-        for index in grants.candidates(action: "sts:AssumeRole", resource: roleArn).sorted() {
+        for index in grants.candidates(action: "sts:AssumeRole", resource: roleArn, account: account).sorted()
+        {
           let profile = directory.profiles[index]
-          guard profile.account == account, profile.kind == .user || profile.kind == .role else { continue }
+          guard profile.kind == .user || profile.kind == .role else { continue }
           assume(profile, roleArn)
         }
       }
@@ -122,9 +125,6 @@ struct GraphBuilder {
   private mutating func assume(_ profile: PrincipalProfile, _ roleArn: String, sessionArn: String? = nil) {
     guard profile.id != roleArn, let role = directory.role(roleArn) else { return }
     guard evaluated.insert("\(profile.id)|\(roleArn)|\(sessionArn ?? "")").inserted else { return }
-    guard runner.assume(profile, role: role, sessionArn: sessionArn, traced: false).mayBeAllowed else {
-      return
-    }
     let decision = runner.assume(profile, role: role, sessionArn: sessionArn, traced: true)
     guard decision.mayBeAllowed else { return }
     addNode(for: profile)
@@ -164,10 +164,11 @@ struct GraphBuilder {
   private mutating func addLaunchEdges(_ launch: ServiceLaunch, role: Role) {
     if launch.needsInstanceProfile && role.instanceProfileArns.isEmpty { return }
     let roleAccount = ARNParts(role.arn)?.account ?? ""
-    for index in grants.candidates(action: "iam:PassRole", resource: role.arn).sorted() {
+    for index in grants.candidates(action: "iam:PassRole", resource: role.arn, account: roleAccount).sorted()
+    {
       let profile = directory.profiles[index]
-      guard profile.account == roleAccount, profile.id != role.arn else { continue }
-      if let edge = LaunchCheck(runner: runner).edge(profile, role: role, launch: launch) {
+      guard profile.id != role.arn else { continue }
+      if let edge = launchCheck.edge(profile, role: role, launch: launch) {
         addNode(for: profile)
         edges.append(edge)
       }

@@ -4,10 +4,16 @@ import PolicyLanguage
 
 /// Decides whether a principal can make a service run code as a role: `iam:PassRole` on the role
 /// (for that service) plus every launch action of the service.
+/// A launch permission does not depend on the role, so each (principal, action) is decided once.
 struct LaunchCheck {
   let runner: RequestRunner
+  private var launches: [String: Decision?] = [:]
 
-  func edge(_ profile: PrincipalProfile, role: Role, launch: ServiceLaunch) -> GraphEdge? {
+  init(runner: RequestRunner) {
+    self.runner = runner
+  }
+
+  mutating func edge(_ profile: PrincipalProfile, role: Role, launch: ServiceLaunch) -> GraphEdge? {
     let pass = runner.identityOnly(
       profile, action: "iam:PassRole", resource: role.arn,
       values: ["iam:PassedToService": [launch.service]], traced: true)
@@ -16,7 +22,9 @@ struct LaunchCheck {
     var conditional = pass.outcome == .conditional
     var residual = pass.residual
     for action in launch.actions {
-      guard let decision = best(profile, action: action) else { return nil }
+      let key = "\(profile.id)|\(action)"
+      if launches[key] == nil { launches[key] = .some(best(profile, action: action)) }
+      guard let cached = launches[key], let decision = cached else { return nil }
       layers += decision.layers
       conditional = conditional || decision.outcome == .conditional
       residual.allowIf += decision.residual.allowIf

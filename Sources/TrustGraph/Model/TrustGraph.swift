@@ -47,7 +47,8 @@ public struct TrustGraph: Sendable {
     self.grants = grants
     self.trusts = trusts
     self.runner = runner
-    self.bucketGrants = BucketPolicyIndex(directory.allBuckets)
+    self.bucketGrants = BucketPolicyIndex(
+      directory.allBuckets, canonicalAccounts: directory.canonicalAccounts)
     nodes = builder.nodes
     edges = builder.edges
     var outgoing: [String: [Int]] = [:]

@@ -7,6 +7,10 @@ import PolicyLanguage
 /// and SSE-KMS is checked on the bucket's key.
 struct AccessProbe {
   let runner: RequestRunner
+  /// Whether denied requests are evaluated again with a trace (explain needs it, who-can does not).
+  var traceDenials = true
+  /// Witness keys found so far (principals share policies, so the same pattern pairs recur).
+  let witnessMemo = WitnessMemo()
   var directory: Directory { runner.directory }
 
   /// The outcome of probing one action.
@@ -27,7 +31,8 @@ struct AccessProbe {
     -> Result
   {
     let rules = BucketRules(
-      bucket: bucket, accountBlock: directory.account(bucket.account)?.publicAccessBlock)
+      bucket: bucket, accountBlock: directory.account(bucket.account)?.publicAccessBlock,
+      canonicalAccounts: directory.canonicalAccounts)
     let (policy, bpaBlocked) = rules.effectivePolicy(for: profile.caller)
     var result: Result
     if AccessLevel.isBucketLevel(action) {
@@ -121,28 +126,42 @@ struct AccessProbe {
         resource: arnPrefix, blockedByPublicAccess: false)
     }
     let sides = CoverageSides(profile: profile, bucket: bucket, policy: policy, action: action)
-    let coverage = PrefixCoverage.evaluate(prefix: arnPrefix, required: sides.required, denied: sides.denied)
+    func denied(_ resource: String) -> Result {
+      let decision = traceDenials ? run(resource, traced: true) : Decision(outcome: .implicitDeny)
+      return Result(access: nil, decision: decision, resource: resource, blockedByPublicAccess: false)
+    }
+    guard sides.mayReach(arnPrefix) || traceDenials else { return denied(arnPrefix) }
     var best: (decision: Decision, resource: String)?
-    for witness in witnesses(coverage: coverage, sides: sides, prefix: arnPrefix) {
-      let decision = run(witness, traced: false)
-      if decision.outcome == .allow {
-        best = (decision, witness)
-        break
+    func tryWitnesses(_ keys: [String]) {
+      for witness in keys where best?.decision.outcome != .allow {
+        let decision = run(witness, traced: false)
+        if decision.outcome == .allow || (decision.outcome == .conditional && best == nil) {
+          best = (decision, witness)
+        }
       }
-      if decision.outcome == .conditional, best == nil { best = (decision, witness) }
     }
-    guard let best else {
-      let resource = coverage.coveredExample ?? arnPrefix
+    tryWitnesses(witnesses(sides: sides, prefix: arnPrefix))
+    var coverage: CoverageResult?
+    if best == nil, !sides.denied.isEmpty || traceDenials {
+      let exact = PrefixCoverage.evaluate(prefix: arnPrefix, required: sides.required, denied: sides.denied)
+      coverage = exact
+      tryWitnesses([exact.coveredExample].compactMap { $0 })
+    }
+    guard let best else { return denied(coverage?.coveredExample ?? arnPrefix) }
+    if let kms = kmsUse(profile, bucket: bucket, action: action), !kms.permits, !traceDenials {
       return Result(
-        access: nil, decision: run(resource, traced: true), resource: resource, blockedByPublicAccess: false)
+        access: nil, decision: best.decision, resource: best.resource, blockedByPublicAccess: false,
+        kmsBlock: kms)
     }
+    let exact =
+      coverage ?? PrefixCoverage.evaluate(prefix: arnPrefix, required: sides.required, denied: sides.denied)
     let traced = run(best.resource, traced: true)
-    let kind: CoverageResult.Kind = coverage.kind == .none ? .some : coverage.kind
+    let kind: CoverageResult.Kind = exact.kind == .none ? .some : exact.kind
     let narrowest =
       sides.unitedSides.map { Self.specificPatterns($0, prefix: arnPrefix, kind: kind) }
       ?? Self.narrowestPatterns(sides.required, prefix: arnPrefix)
     let patterns =
-      narrowest.isEmpty ? (coverage.patterns.isEmpty ? [best.resource] : coverage.patterns) : narrowest
+      narrowest.isEmpty ? (exact.patterns.isEmpty ? [best.resource] : exact.patterns) : narrowest
     return Result(
       access: access(action, traced, kind, patterns), decision: traced, resource: best.resource,
       blockedByPublicAccess: false)
@@ -181,21 +200,20 @@ struct AccessProbe {
     return best?.patterns ?? all
   }
 
-  private func witnesses(coverage: CoverageResult, sides: CoverageSides, prefix: String) -> [String] {
+  private func witnesses(sides: CoverageSides, prefix: String) -> [String] {
     var result: [String] = []
     func add(_ key: String?) {
       if let key, !result.contains(key) { result.append(key) }
     }
-    add(coverage.coveredExample)
     let groups = sides.required.map { group in group.filter { !$0.negated }.flatMap(\.patterns).map(\.pattern)
     }
     let first = groups.first ?? []
     let second = groups.count > 1 ? groups[1] : []
     for a in first.prefix(8) {
-      if second.isEmpty { add(Witness.key(prefix: prefix, matching: [a])) }
-      for b in second.prefix(8) { add(Witness.key(prefix: prefix, matching: [a, b])) }
+      if second.isEmpty { add(witnessMemo.key(prefix: prefix, matching: [a])) }
+      for b in second.prefix(8) { add(witnessMemo.key(prefix: prefix, matching: [a, b])) }
     }
-    if result.isEmpty { add(Witness.key(prefix: prefix, matching: [])) }
+    if result.isEmpty { add(prefix) }
     return result
   }
 

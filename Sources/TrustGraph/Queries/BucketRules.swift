@@ -8,6 +8,8 @@ import PolicyLanguage
 struct BucketRules: Sendable {
   let bucket: Bucket
   let accountBlock: PublicAccessBlock?
+  /// Account ids by S3 canonical user id, for ACL grants to other accounts.
+  let canonicalAccounts: [String: String]
 
   /// The resource policy AWS effectively applies to `caller`, and the notes saying what was cut.
   func effectivePolicy(for caller: Caller) -> (policy: PolicyDocument?, blockedByPublicAccess: Bool) {
@@ -36,26 +38,39 @@ struct BucketRules: Sendable {
     (bucket.publicAccessBlock?.ignorePublicAcls ?? false) || (accountBlock?.ignorePublicAcls ?? false)
   }
 
-  /// ACL grants to everyone or to every AWS account, as resource-policy statements (ACLs are off
-  /// under `BucketOwnerEnforced`; public grants are ignored under `IgnorePublicAcls`).
+  /// ACL grants as resource-policy statements: to everyone, to every AWS account, or to another
+  /// account by canonical id (ACLs are off under `BucketOwnerEnforced`; the public grants are ignored
+  /// under `IgnorePublicAcls`).
   private func aclStatements(startingAt first: Int) -> [Statement] {
-    guard bucket.objectOwnership != "BucketOwnerEnforced", !ignorePublicAcls else { return [] }
+    guard bucket.objectOwnership != "BucketOwnerEnforced" else { return [] }
     var statements: [Statement] = []
-    for grant in bucket.aclGrants where grant.granteeType == "Group" {
-      let group = grant.grantee.split(separator: "/").last.map(String.init) ?? grant.grantee
-      guard group == "AllUsers" || group == "AuthenticatedUsers" else { continue }
+    for grant in bucket.aclGrants {
       let actions = Self.aclActions[grant.permission] ?? []
       guard !actions.isEmpty else { continue }
+      var principal = PrincipalReference.everyone
       var conditions: [Condition] = []
-      if group == "AuthenticatedUsers" {
-        conditions.append(
-          Condition(
-            op: ConditionOperator(raw: "Null", base: .null), key: "aws:PrincipalAccount", values: ["false"]))
+      var label = grant.grantee
+      if grant.granteeType == "CanonicalUser" {
+        guard let account = canonicalAccounts[grant.grantee], account != bucket.account else { continue }
+        principal = .account(id: account)
+        label = account
+      } else {
+        let group = grant.grantee.split(separator: "/").last.map(String.init) ?? grant.grantee
+        guard grant.granteeType == "Group", group == "AllUsers" || group == "AuthenticatedUsers",
+          !ignorePublicAcls
+        else { continue }
+        label = group
+        if group == "AuthenticatedUsers" {
+          conditions.append(
+            Condition(
+              op: ConditionOperator(raw: "Null", base: .null), key: "aws:PrincipalAccount", values: ["false"])
+          )
+        }
       }
       statements.append(
         Statement(
-          sid: "ACL \(group) \(grant.permission)", index: first + statements.count, effect: .allow,
-          principal: PrincipalElement(negated: false, entries: [.everyone]), action: ActionElement(actions),
+          sid: "ACL \(label) \(grant.permission)", index: first + statements.count, effect: .allow,
+          principal: PrincipalElement(negated: false, entries: [principal]), action: ActionElement(actions),
           resource: ResourceElement([bucket.arn, "\(bucket.arn)/*"]), conditions: conditions))
     }
     return statements

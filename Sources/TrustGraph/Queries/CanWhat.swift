@@ -30,7 +30,7 @@ extension TrustGraph {
       if let profile = directory.profile(role) { identities.append((profile, path)) }
     }
     var byBucket: [String: [AccessLevel: LevelAccess]] = [:]
-    let probe = AccessProbe(runner: runner)
+    let probe = AccessProbe(runner: runner, traceDenials: false)
     for (profile, path) in identities {
       for bucket in candidateBuckets(for: profile) {
         for level in AccessLevel.concrete where byBucket[bucket.name]?[level] == nil {

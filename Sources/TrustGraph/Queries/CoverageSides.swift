@@ -46,6 +46,20 @@ struct CoverageSides {
     for level in profile.serviceControlPolicies ?? [] { denied += Self.unconditionalDenies(level, action) }
   }
 
+  /// A cheap necessary condition for a grant under `prefix`: every required side has a pattern whose
+  /// literal head is compatible with the prefix (or a `NotResource`).
+  func mayReach(_ prefix: String) -> Bool {
+    required.allSatisfy { group in
+      group.contains { element in
+        element.negated
+          || element.patterns.contains { glob in
+            let head = glob.pattern.prefix { $0 != "*" && $0 != "?" }
+            return head.count >= prefix.count ? head.hasPrefix(prefix) : prefix.hasPrefix(head)
+          }
+      }
+    }
+  }
+
   private static func allows(_ documents: [PolicyDocument], _ action: String) -> [ResourceElement] {
     documents.flatMap { document in
       document.statements.filter { $0.effect == .allow && $0.action.applies(to: action) }.map {

@@ -36,7 +36,7 @@ struct DirectAccess {
       answer.notes.append("bucket \(name) is not in the snapshot")
       return answer
     }
-    let probe = AccessProbe(runner: graph.runner)
+    let probe = AccessProbe(runner: graph.runner, traceDenials: false)
     for profile in candidates(bucket: bucket, prefix: prefix, actions: actions) {
       var granted: [ActionAccess] = []
       var blocked: [String: (KMSUse, [String])] = [:]
@@ -65,37 +65,36 @@ struct DirectAccess {
   /// describes them; `*` stands for anonymous callers).
   private func candidates(bucket: Bucket, prefix: String, actions: [String]) -> [PrincipalProfile] {
     let directory = graph.directory
-    var ids = Set<String>()
+    var indices = Set<Int>()
     var extra: [String: PrincipalProfile] = [:]
+    var named = NamedAccounts(bucket.policy)
+    for grant in bucket.aclGrants where grant.granteeType == "CanonicalUser" {
+      if let account = directory.canonicalAccounts[grant.grantee] { named.accounts.insert(account) }
+    }
+    let isPublic = named.everyone || graph.bucketGrants.isPublic(bucket.name)
     for action in actions {
       let resource = AccessLevel.isBucketLevel(action) ? bucket.arn : "\(bucket.arn)/\(prefix)"
-      for index in graph.grants.candidates(action: action, resource: resource) {
-        let profile = directory.profiles[index]
-        if profile.account == bucket.account
-          || graph.bucketGrants.buckets(naming: profile.id, account: profile.account).contains(bucket.name)
-        {
-          ids.insert(profile.id)
-        }
+      if isPublic {
+        indices.formUnion(graph.grants.candidates(action: action, resource: resource))
+        continue
+      }
+      for account in named.accounts.union([bucket.account]) {
+        indices.formUnion(graph.grants.candidates(action: action, resource: resource, account: account))
       }
     }
     for statement in bucket.policy?.statements ?? [] where statement.effect == .allow {
       for entry in statement.principal?.entries ?? [] {
         for profile in NamedPrincipals.profiles(for: entry, directory: directory) {
-          if directory.profile(profile.id) == nil {
+          if let index = directory.index(of: profile.id) {
+            if profile.kind != .accountRoot { indices.insert(index) }
+          } else {
             extra[profile.id] = profile
-          } else if profile.kind != .accountRoot {
-            ids.insert(profile.id)
           }
         }
       }
-      if statement.principal?.negated == true {
-        extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous
-      }
     }
-    if graph.bucketGrants.isPublic(bucket.name) {
-      extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous
-    }
-    let known = ids.sorted().compactMap { directory.profile($0) }
+    if isPublic { extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous }
+    let known = indices.sorted().map { directory.profiles[$0] }
     return known + extra.keys.sorted().compactMap { extra[$0] }
   }
 
@@ -123,18 +122,22 @@ struct DirectAccess {
     let owner = key?.account ?? ARNParts(arn)?.account ?? ""
     var profiles: [PrincipalProfile] = []
     var seen = Set<String>()
+    let named = NamedAccounts(key?.policy)
     for action in actions {
-      for index in graph.grants.candidates(action: action, resource: arn).sorted() {
-        let profile = directory.profiles[index]
-        if (key != nil || profile.account == owner), seen.insert(profile.id).inserted {
-          profiles.append(profile)
+      let found =
+        named.everyone
+        ? graph.grants.candidates(action: action, resource: arn)
+        : named.accounts.union([owner]).reduce(into: Set<Int>()) {
+          $0.formUnion(graph.grants.candidates(action: action, resource: arn, account: $1))
         }
+      for index in found.sorted() where seen.insert(directory.profiles[index].id).inserted {
+        profiles.append(directory.profiles[index])
       }
     }
     for statement in key?.policy?.statements ?? [] where statement.effect == .allow {
       for entry in statement.principal?.entries ?? [] {
         for profile in NamedPrincipals.profiles(for: entry, directory: directory)
-        where seen.insert(profile.id).inserted {
+        where (profile.kind != .accountRoot || profile.isExternal) && seen.insert(profile.id).inserted {
           profiles.append(profile)
         }
       }
@@ -163,5 +166,23 @@ struct DirectAccess {
       if !granted.isEmpty { answer.grants.append(Grant(profile: profile, access: granted)) }
     }
     return answer
+  }
+}
+
+/// The accounts a resource policy's Allow statements name (by account, or through a principal of
+/// it), and whether one names everyone.
+struct NamedAccounts {
+  var accounts = Set<String>()
+  var everyone = false
+
+  init(_ policy: PolicyDocument?) {
+    for statement in policy?.statements ?? [] where statement.effect == .allow {
+      guard let principal = statement.principal else { continue }
+      if principal.negated { everyone = true }
+      for entry in principal.entries {
+        if entry == .everyone { everyone = true }
+        if let account = entry.account { accounts.insert(account) }
+      }
+    }
   }
 }

@@ -51,7 +51,9 @@ extension TrustGraph {
     candidates += failed.sorted {
       ($0.relevance, -$0.chain.nodes.count) < ($1.relevance, -$1.chain.nodes.count)
     }.map(\.chain)
-    explanation.chains = Array(candidates.prefix(8))
+    let direct = candidates.filter { $0.nodes == [principal] }
+    explanation.chains =
+      Array(candidates.filter { $0.nodes != [principal] }.prefix(8 - direct.count)) + direct
     let everyChainExplicit = explanation.chains.allSatisfy { $0.outcome == .explicitDeny }
     explanation.outcome = !explanation.chains.isEmpty && everyChainExplicit ? .explicitDeny : .implicitDeny
     return explanation
@@ -71,10 +73,10 @@ extension TrustGraph {
   }
 
   /// Whether a role the principal reaches has anything to do with the target: an identity grant of
-  /// one of the actions (on any resource), or a bucket policy naming it, its account or everyone.
+  /// one of the actions (on any resource), or a bucket policy naming it or everyone.
   private func isRelevant(_ profile: PrincipalProfile, target: QueryTarget, actions: [String]) -> Bool {
     if let bucket = target.bucket,
-      bucketGrants.buckets(naming: profile.id, account: profile.account).contains(bucket)
+      bucketGrants.isPublic(bucket) || bucketGrants.byPrincipal[profile.id]?.contains(bucket) == true
     {
       return true
     }
@@ -142,7 +144,8 @@ extension TrustGraph {
     if trusts.byAccount[profile.account]?.contains(role.arn) == true { return true }
     if trusts.trustingEveryone.contains(role.arn) { return true }
     guard let index = directory.index(of: profile.id),
-      grants.candidates(action: "sts:AssumeRole", resource: role.arn).contains(index)
+      grants.candidates(action: "sts:AssumeRole", resource: role.arn, account: profile.account).contains(
+        index)
     else { return false }
     return runner.identityOnly(
       profile, action: "sts:AssumeRole", resource: role.arn, callerSideOnly: true, traced: false

@@ -26,7 +26,7 @@ extension TrustGraph {
         entries.append(item)
       }
     }
-    for index in entries.indices where entries[index].isDirect {
+    for index in entries.indices where entries[index].isDirect && direct.count <= 50 {
       let more = ChainSearch(graph: self).alternativeChains(
         from: entries[index].principal, to: Set(direct.keys))
       entries[index].chains += more

@@ -77,3 +77,16 @@ enum Witness {
     return nil
   }
 }
+
+/// Remembers witness keys by prefix and patterns for the length of one query.
+final class WitnessMemo {
+  private var keys: [[String]: String?] = [:]
+
+  func key(prefix: String, matching patterns: [String]) -> String? {
+    let memoKey = [prefix] + patterns
+    if let found = keys[memoKey] { return found }
+    let found = Witness.key(prefix: prefix, matching: patterns)
+    keys[memoKey] = .some(found)
+    return found
+  }
+}

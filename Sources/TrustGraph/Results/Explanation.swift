@@ -14,6 +14,7 @@ public struct Explanation: Sendable {
   public var chains: [ExplainedChain]
   public var notes: [String]
 
+  /// Whether some chain works (possibly under conditions).
   public var isAllowed: Bool { outcome == .allow || outcome == .conditional }
 }
 
