@@ -22,7 +22,10 @@ import Testing
       dot.contains(
         "\"arn:aws:iam::111111111111:user/bobbytables\" -> \"arn:aws:iam::111111111111:role/account-a-s3-role\""
       ))
-    #expect(dot.contains("label=\"write: PutObject, PutObjectAcl\\nall keys under foo/\""))
+    #expect(
+      dot.contains(
+        "[label=\"write: PutObject, PutObjectAcl\\npermissions: PutObjectAcl\\nall keys under foo/\", penwidth=\"1.6\", color=\"#ea580c:#854d0e\""
+      ))
     #expect(dot.contains("Nobody can read, list or delete."))
     #expect(!dot.contains("DENIED"))
   }

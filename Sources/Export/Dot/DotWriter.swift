@@ -43,6 +43,12 @@ public enum DotWriter {
 
   private static func writeEdge(_ edge: DiagramEdge, into output: inout DotOutput) {
     var lines = [DotStyle.baseLabel(edge.kind)] + edge.annotations
+    if case .accessLevels(let levels) = edge.kind, let first = levels.first,
+      edge.annotations.first?.hasPrefix("\(first.rawValue): ") == true
+    {
+      // Each level already has its `level: actions` line.
+      lines = edge.annotations
+    }
     if case .aggregate = edge.kind, !edge.annotations.isEmpty {
       // The per-kind counts say it all (`3× AssumeRole, read`).
       lines = edge.annotations

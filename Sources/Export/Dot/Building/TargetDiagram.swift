@@ -41,6 +41,7 @@ struct TargetDiagram {
     if isS3 && !result.principals.isEmpty {
       notes += DiagramBuilder.missingLevels(request, drawn: canvas.edges)
     }
+    canvas.mergeAccessLevels(keepingActions: true)
     return canvas.model(
       title: DiagramBuilder.title(request, "Who can", target.text),
       notes: DiagramBuilder.header(request) + notes)
