@@ -45,8 +45,9 @@ extension DiagramCanvas {
 
 extension DiagramCanvas {
   /// Merges the access edges that share both ends and state into one `accessLevels` edge, so that a
-  /// principal with five levels on a bucket gets one arrow (drawn as parallel coloured lines).
-  mutating func mergeAccessLevels() {
+  /// principal with five levels on a bucket gets one arrow (drawn as parallel coloured lines). With
+  /// `keepingActions`, the label keeps a `level: actions` line per level.
+  mutating func mergeAccessLevels(keepingActions: Bool = false) {
     struct Key: Hashable {
       var from: String
       var to: String
@@ -68,11 +69,18 @@ extension DiagramCanvas {
           let levels = group.compactMap { edge -> DiagramAccessLevel? in
             if case .access(let level) = edge.kind { return level } else { return nil }
           }.sorted()
-          // The levels name the arrow; the actions are in the focused diagrams; coverage lines stay.
+          var actions: [String] = []
+          if keepingActions {
+            for level in levels {
+              for edge in group where edge.kind == .access(level) {
+                if let first = edge.annotations.first { actions.append("\(level.rawValue): \(first)") }
+              }
+            }
+          }
           let rest = uniqueLines(group.flatMap { $0.annotations.dropFirst() })
           return DiagramEdge(
             from: key.from, to: key.to, kind: .accessLevels(levels), state: key.state,
-            annotations: rest)
+            annotations: uniqueLines(actions) + rest)
         })
   }
 }
