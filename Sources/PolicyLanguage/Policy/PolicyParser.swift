@@ -56,6 +56,9 @@ public struct PolicyParseResult: Sendable {
     self.document = document
     self.diagnostics = diagnostics
   }
+
+  /// Whether any diagnostic is an error (something was lost).
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 /// Which kind of policy a document is; it decides which elements are required or forbidden.
