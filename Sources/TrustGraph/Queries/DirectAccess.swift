@@ -152,7 +152,8 @@ struct DirectAccess {
         let decision =
           key.map {
             graph.runner.resourceRequest(
-              profile, action: action, resource: arn, resourceAccount: $0.account, resourcePolicy: $0.policy,
+              profile, action: action, resource: arn, resourceAccount: $0.account,
+              resourcePolicy: directory.keyPolicy(of: $0),
               kind: .keyPolicy, traced: true)
           } ?? graph.runner.identityOnly(profile, action: action, resource: arn, traced: true)
         if decision.mayBeAllowed {

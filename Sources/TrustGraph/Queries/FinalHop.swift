@@ -108,7 +108,8 @@ struct FinalHop {
     }
     if let key = directory.key(arn) {
       let decision = graph.runner.resourceRequest(
-        profile, action: action, resource: key.arn, resourceAccount: key.account, resourcePolicy: key.policy,
+        profile, action: action, resource: key.arn, resourceAccount: key.account,
+        resourcePolicy: directory.keyPolicy(of: key),
         kind: .keyPolicy, traced: true)
       let subject = HopAnalysis.Subject(
         hop: 0, caller: profile, action: action, resourcePattern: key.arn, resourceAccount: key.account,
