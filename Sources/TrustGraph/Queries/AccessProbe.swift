@@ -48,13 +48,20 @@ struct AccessProbe {
     access.kms = kms
     if kms.permits {
       if kms.status != .allowed { access.outcome = .conditional }
-      access.residual.allowIf += kms.residual.allowIf
+      access.residual.allowIf = Self.both(access.residual.allowIf, kms.residual.allowIf)
       result.access = access
     } else {
       result.access = nil
       result.kmsBlock = kms
     }
     return result
+  }
+
+  /// Alternatives that must both hold (either list empty: no condition from that side).
+  static func both(_ first: [[Condition]], _ second: [[Condition]]) -> [[Condition]] {
+    guard !first.isEmpty else { return second }
+    guard !second.isEmpty else { return first }
+    return first.flatMap { a in second.map { b in a + b } }
   }
 
   // MARK: Bucket-level actions
@@ -245,12 +252,16 @@ struct AccessProbe {
     }
     let shortId = keyId.split(separator: "/").last.map(String.init) ?? keyId
     guard let key = directory.key(keyId) ?? directory.key(shortId) else {
-      return KMSUse(action: kmsAction, key: keyId, status: .keyNotInSnapshot)
+      return UnresolvedKey.use(
+        keyId, action: kmsAction, callerAccount: profile.account, bucketAccount: bucket.account)
     }
     if key.manager == "AWS" && profile.account != key.account {
       return KMSUse(action: kmsAction, key: key.arn, status: .awsManagedKeyCrossAccount)
     }
-    guard key.policy != nil else { return KMSUse(action: kmsAction, key: key.arn, status: .keyNotInSnapshot) }
+    guard key.policy != nil else {
+      return UnresolvedKey.use(
+        key.arn, action: kmsAction, callerAccount: profile.account, bucketAccount: bucket.account)
+    }
     let decision = runner.resourceRequest(
       profile, action: kmsAction, resource: key.arn, resourceAccount: key.account, resourcePolicy: key.policy,
       kind: .keyPolicy, traced: true)

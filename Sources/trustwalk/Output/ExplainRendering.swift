@@ -90,7 +90,8 @@ enum ExplainRendering {
     for statement in layer.statements {
       var text =
         "    \(statement.effect.rawValue) \(statement.policy.name) \(statement.sid ?? "#\(statement.index)")"
-      if let location = statement.location { text += " line \(location.line)" }
+      let place = statement.place.description
+      if !place.isEmpty { text += " (\(place))" }
       lines.append(text)
     }
     return lines
