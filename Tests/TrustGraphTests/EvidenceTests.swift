@@ -95,3 +95,36 @@ private func encryptedBucket(keyId: String) -> Inventory {
   }
   #expect(checked > 0)
 }
+
+// MARK: Near misses (D2)
+
+@Test func explainNamesAMisspelledPrincipalInATrustPolicy() throws {
+  let reader = Fixtures.role(
+    "222222222222", "Reader",
+    trust: Fixtures.trust(#"{"AWS":"arn:aws:iam::111111111111:user/alcie"}"#, sid: "TrustAlice"),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""arn:aws:s3:::data/*""#)])
+  let alice = Fixtures.user(
+    "111111111111", "alice",
+    policies: [Fixtures.allow(#""sts:AssumeRole""#, #""\#(reader.arn)""#, sid: "Assume")])
+  let inventory = Inventory(accounts: [
+    Account(id: "111111111111", users: [alice]),
+    Account(id: "222222222222", roles: [reader], buckets: [Bucket(name: "data", account: "222222222222")]),
+  ])
+  let answer = TrustGraph.build(inventory).explain(
+    principal: alice.arn, target: QueryTarget("s3://data/x")!, actions: ["s3:GetObject"])
+  #expect(!answer.isAllowed)
+  let fixes = answer.chains.flatMap(\.hops).flatMap(\.fixes)
+  #expect(
+    fixes.contains {
+      $0.hasPrefix("role owner 222222222222 must correct the principal in TrustAlice")
+        && $0.contains("names arn:aws:iam::111111111111:user/alcie, which does not exist")
+        && $0.contains("did you mean \(alice.arn)?")
+    }, "\(fixes)")
+  #expect(!fixes.contains { $0.hasPrefix("role owner 222222222222 must allow") })
+}
+
+@Test func nameFarFromTheCallerIsNoNearMiss() {
+  #expect(NearMiss.editDistance(Array("AppSeverRole"), Array("AppServerRole")) == 1)
+  #expect(NearMiss.editDistance(Array("BuildRole"), Array("AppServerRole")) > 3)
+  #expect(NearMiss.editDistance(Array(""), Array("abc")) == 3)
+}

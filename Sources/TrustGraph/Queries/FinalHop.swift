@@ -87,11 +87,8 @@ struct FinalHop {
       case .identity: specific = nearMiss.identityPolicies()
       default: continue
       }
-      guard !specific.isEmpty else { continue }
       let generic = HopAnalysis(graph: graph).fixes(for: layer, subject, decision)
-      let index = hop.fixes.firstIndex(where: generic.contains) ?? hop.fixes.count
-      if specific.contains(where: { $0.contains(" must ") }) { hop.fixes.removeAll(where: generic.contains) }
-      hop.fixes.insert(contentsOf: specific, at: min(index, hop.fixes.count))
+      NearMiss.merge(specific, replacing: generic, in: &hop.fixes)
     }
   }
 

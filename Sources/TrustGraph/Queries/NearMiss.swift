@@ -84,7 +84,7 @@ struct NearMiss {
   /// from applying, when the other one matches.
   private func elementFixes(_ statement: Statement, in policy: PolicyDocument, who: String) -> [String] {
     let actionMatches = statement.action.applies(to: action)
-    let resourceMatches = statement.resource?.applies(to: resource) ?? false
+    let resourceMatches = statement.resource?.applies(to: resource) ?? true
     let label = "\(statement.label) of \(policy.source.name) (\(place(statement, in: policy)))"
     if actionMatches, !resourceMatches, let resourceElement = statement.resource, !resourceElement.negated {
       let patterns = resourceElement.patterns.map(\.pattern)
@@ -112,8 +112,18 @@ struct NearMiss {
     return []
   }
 
+  /// Whether the statement's action and resource match (a trust policy has no `Resource`: its role).
   private func appliesToRequest(_ statement: Statement) -> Bool {
-    statement.action.applies(to: action) && (statement.resource?.applies(to: resource) ?? false)
+    statement.action.applies(to: action) && (statement.resource?.applies(to: resource) ?? true)
+  }
+
+  /// Puts `specific` fixes where the `generic` ones of the same layer are; an actionable specific fix
+  /// (one that says what "must" change) replaces the generic "must allow", a mere observation precedes it.
+  static func merge(_ specific: [String], replacing generic: [String], in fixes: inout [String]) {
+    guard !specific.isEmpty else { return }
+    let index = fixes.firstIndex(where: generic.contains) ?? fixes.count
+    if specific.contains(where: { $0.contains(" must ") }) { fixes.removeAll(where: generic.contains) }
+    fixes.insert(contentsOf: specific, at: min(index, fixes.count))
   }
 
   private func place(_ statement: Statement, in policy: PolicyDocument) -> String {
