@@ -128,3 +128,18 @@ private func fixes(_ value: Any) -> [String] {
   #expect(!all.contains { $0.hasPrefix("key owner 444444444444 must allow \(publisher)") })
   #expect(all.contains { $0.hasPrefix("account 444444444444 must allow kms:GenerateDataKey") })
 }
+
+@Test func bucketWithoutPolicyShowsWhatItLacksAsResourceSideEvidence() throws {
+  let answer = try json([
+    "explain", "SampleData/codebuild-cross-account", "arn:aws:iam::111111111111:role/CodeBuildRole",
+    "s3://dev-artifacts-nopolicy/", "--action", "s3:PutObject",
+  ])
+  let chains = answer["chains"] as? [[String: Any]] ?? []
+  let hops = chains.flatMap { $0["hops"] as? [[String: Any]] ?? [] }
+  let final = try #require(hops.first { $0["hop"] as? Int == 0 })
+  let side = final["resourceSide"] as? [String: Any]
+  #expect(
+    side?["notes"] as? [String] == [
+      "no bucket policy", "no ACL grant (ACLs disabled by BucketOwnerEnforced)",
+    ])
+}

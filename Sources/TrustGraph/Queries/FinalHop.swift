@@ -44,6 +44,7 @@ struct FinalHop {
       ownerTitle: "bucket owner")
     let analysis = HopAnalysis(graph: graph)
     var hop = analysis.hop(subject, from: profile.id, to: result.resource, decision: result.decision)
+    hop.resourceSide.notes = Self.absentGrants(bucket)
     if let access = result.access {
       hop.outcome = access.outcome
       hop.kms = access.kms
@@ -165,6 +166,21 @@ struct FinalHop {
       resourceLayer: .resource, resourcePolicyName: "the resource policy of \(arn)",
       ownerTitle: "resource owner")
     return analysis.hop(subject, from: profile.id, to: arn, decision: decision)
+  }
+
+  /// What the bucket lacks as evidence for its side: no policy, no ACL grant.
+  static func absentGrants(_ bucket: Bucket) -> [String] {
+    guard bucket.policy == nil else { return [] }
+    var notes = [
+      bucket.unrecordedSettings.contains(.policy)
+        ? "bucket policy not recorded in the snapshot" : "no bucket policy"
+    ]
+    if bucket.objectOwnership == "BucketOwnerEnforced" {
+      notes.append("no ACL grant (ACLs disabled by BucketOwnerEnforced)")
+    } else if bucket.aclGrants.isEmpty, !bucket.unrecordedSettings.contains(.acl) {
+      notes.append("no ACL grant")
+    }
+    return notes
   }
 
   /// The object pattern a fix should grant for a prefix: the folder it is in (`foo/report.csv` →
