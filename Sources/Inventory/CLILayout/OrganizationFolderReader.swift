@@ -5,6 +5,8 @@ struct OrganizationLoadResult: Sendable {
   var organization: Organization?
   var diagnostics: [Diagnostic]
   var unknownFiles: [String]
+  /// The file that lists the member accounts, for problems about them.
+  var accountsFile: String? = nil
 }
 
 /// Reads the `organizations/` folder of the aws CLI layout: the organization, its accounts, OU tree,
@@ -55,7 +57,9 @@ struct OrganizationFolderReader {
     readAccounts(files, parents: parents, into: &organization)
     if let ous = subfolders["ous"] { readUnits(ous, parents: parents, into: &organization) }
     if let policies = subfolders["policies"] { readPolicies(policies, into: &organization) }
-    return result(organization)
+    var loaded = result(organization)
+    loaded.accountsFile = files["list-accounts.json"]
+    return loaded
   }
 
   private func result(_ organization: Organization?) -> OrganizationLoadResult {

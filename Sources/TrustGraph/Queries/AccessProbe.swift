@@ -52,13 +52,20 @@ struct AccessProbe {
     access.kms = kms
     if kms.permits {
       if kms.status != .allowed { access.outcome = .conditional }
-      access.residual.allowIf += kms.residual.allowIf
+      access.residual.allowIf = Self.both(access.residual.allowIf, kms.residual.allowIf)
       result.access = access
     } else {
       result.access = nil
       result.kmsBlock = kms
     }
     return result
+  }
+
+  /// Alternatives that must both hold (either list empty: no condition from that side).
+  static func both(_ first: [[Condition]], _ second: [[Condition]]) -> [[Condition]] {
+    guard !first.isEmpty else { return second }
+    guard !second.isEmpty else { return first }
+    return first.flatMap { a in second.map { b in a + b } }
   }
 
   // MARK: Bucket-level actions
@@ -248,21 +255,25 @@ struct AccessProbe {
       return nil
     }
     return keyUses.use(profile.caller, key: keyId, action: kmsAction) {
-      keyUse(profile, keyId: keyId, kmsAction: kmsAction)
+      keyUse(profile, keyId: keyId, kmsAction: kmsAction, bucketAccount: bucket.account)
     }
   }
 
   /// Whether `profile` may use the key `keyId` for `kmsAction` (key policy and the caller's side).
-  private func keyUse(_ profile: PrincipalProfile, keyId: String, kmsAction: String) -> KMSUse {
+  private func keyUse(_ profile: PrincipalProfile, keyId: String, kmsAction: String, bucketAccount: String)
+    -> KMSUse
+  {
     let shortId = keyId.split(separator: "/").last.map(String.init) ?? keyId
     guard let key = directory.key(keyId) ?? directory.key(shortId) else {
-      return KMSUse(action: kmsAction, key: keyId, status: .keyNotInSnapshot)
+      return UnresolvedKey.use(
+        keyId, action: kmsAction, callerAccount: profile.account, bucketAccount: bucketAccount)
     }
     if key.manager == "AWS" && profile.account != key.account {
       return KMSUse(action: kmsAction, key: key.arn, status: .awsManagedKeyCrossAccount)
     }
     guard let keyPolicy = directory.keyPolicy(of: key) else {
-      return KMSUse(action: kmsAction, key: key.arn, status: .keyNotInSnapshot)
+      return UnresolvedKey.use(
+        key.arn, action: kmsAction, callerAccount: profile.account, bucketAccount: bucketAccount)
     }
     let decision = runner.resourceRequest(
       profile, action: kmsAction, resource: key.arn, resourceAccount: key.account, resourcePolicy: keyPolicy,

@@ -125,7 +125,15 @@ extension TrustGraph {
           hop: hopNumber, caller: profile, action: "sts:AssumeRole", resourcePattern: role.arn,
           resourceAccount: ARNParts(role.arn)?.account, resourceLayer: .trust,
           resourcePolicyName: "the trust policy of \(role.arn)", ownerTitle: "role owner")
-        let failingHop = analysis.hop(subject, from: profile.id, to: role.arn, decision: decision)
+        var failingHop = analysis.hop(subject, from: profile.id, to: role.arn, decision: decision)
+        if decision.outcome == .implicitDeny, failingHop.failingLayers.contains(.trust) {
+          let nearMiss = NearMiss(
+            directory: directory, caller: profile, action: "sts:AssumeRole", resource: role.arn,
+            bucketArn: nil)
+          NearMiss.merge(
+            nearMiss.resourcePolicy(role.trustPolicy, owner: "role owner \(subject.resourceAccount ?? "?")"),
+            replacing: analysis.fixes(for: .trust, subject, decision), in: &failingHop.fixes)
+        }
         let nodes = [reach[0].profile.id] + path.map(\.to) + entry.chains[0]
         chains.append(
           ExplainedChain(

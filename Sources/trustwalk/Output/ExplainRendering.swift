@@ -22,7 +22,10 @@ enum ExplainRendering {
 
   private static func hop(_ hop: ExplainedHop) -> JSONOutput {
     func side(_ side: ExplainedHop.Side) -> JSONOutput {
-      .object([("account", QueryJSON.optional(side.account)), ("layers", QueryJSON.layers(side.layers))])
+      .object([
+        ("account", QueryJSON.optional(side.account)), ("layers", QueryJSON.layers(side.layers)),
+        ("notes", JSONOutput.strings(side.notes)),
+      ])
     }
     return .object([
       ("hop", .int(hop.hop)), ("from", .string(hop.from)), ("to", .string(hop.to)),
@@ -79,7 +82,8 @@ enum ExplainRendering {
 
   private static func sideLines(_ title: String, _ side: ExplainedHop.Side) -> [String] {
     var lines = ["\(title)" + (side.account.map { " (\($0))" } ?? "")]
-    if side.layers.isEmpty { lines.append("  (no policy in this layer)") }
+    if side.layers.isEmpty && side.notes.isEmpty { lines.append("  (no policy in this layer)") }
+    lines += side.notes.map { "  \($0)" }
     lines += side.layers.flatMap(layerLines)
     return lines
   }
@@ -91,7 +95,8 @@ enum ExplainRendering {
     for statement in layer.statements {
       var text =
         "    \(statement.effect.rawValue) \(statement.policy.name) \(statement.sid ?? "#\(statement.index)")"
-      if let location = statement.location { text += " line \(location.line)" }
+      let place = statement.place.description
+      if !place.isEmpty { text += " (\(place))" }
       lines.append(text)
     }
     return lines

@@ -27,8 +27,10 @@ enum QueryJSON {
       ("index", .int(evidence.index)),
       ("effect", .string(evidence.effect.rawValue)),
     ]
-    if let file = evidence.policy.file { members.append(("file", .string(file))) }
-    if let location = evidence.location { members.append(("line", .int(location.line))) }
+    let place = evidence.place
+    if let file = place.file { members.append(("file", .string(file))) }
+    if let line = place.line { members.append(("line", .int(line))) }
+    if let policyLine = place.policyLine { members.append(("policyLine", .int(policyLine))) }
     return .object(members)
   }
 

@@ -26,7 +26,12 @@ extension DiagramCanvas {
   }
 
   /// Red edges for a principal whose request S3 would allow but whose SSE-KMS key use is denied, and the key.
+  /// One blocked only through a chain gets the chain's hops: the red edge is its last role's.
   mutating func addBlocked(_ blocked: BlockedAccess, to node: String, levels: [AccessLevel]) {
+    if let chain = blocked.chains.first, chain.count > 1 {
+      addChain(chain)
+      return
+    }
     for level in levels {
       let inLevel = blocked.actions.filter { AccessLevel.levels(of: $0).contains(level) }
       guard !inLevel.isEmpty, let diagramLevel = DiagramAccessLevel(rawValue: level.rawValue) else {
