@@ -14,20 +14,36 @@ enum NamedPrincipals {
     case .everyone:
       return [anonymous]
     case .account(let id):
+      if directory.identityUnknown(id) {
+        return [
+          directory.unknownIdentityProfile(id: "arn:aws:iam::\(id):root", kind: .accountRoot, account: id)
+        ]
+      }
       return [
         directory.profile("arn:aws:iam::\(id):root")
           ?? directory.externalProfile(id: "arn:aws:iam::\(id):root", kind: .accountRoot, account: id)
       ]
     case .user(let arn, let account), .role(let arn, let account), .federatedUser(let arn, let account):
       if let profile = directory.profile(arn) { return [profile] }
-      guard directory.account(account) == nil else { return [] }
       let kind: GraphNode.Kind = arn.contains(":role/") ? .role : .user
+      if directory.identityUnknown(account) {
+        return [directory.unknownIdentityProfile(id: arn, kind: kind, account: account)]
+      }
+      guard directory.account(account) == nil else { return [] }
       return [directory.externalProfile(id: arn, kind: kind, account: account)]
-    case .assumedRole(let arn, let account, let roleName, _):
+    case .assumedRole(_, let account, let roleName, _):
       guard let roleArn = directory.rolesByName["\(account)/\(roleName)"],
         var profile = directory.profile(roleArn)
-      else { return [] }
-      profile.caller.sessionArn = arn
+      else {
+        guard directory.identityUnknown(account) else { return [] }
+        var unknown = directory.unknownIdentityProfile(
+          id: "arn:aws:iam::\(account):role/\(roleName)", kind: .role, account: account)
+        unknown.caller.sessionArn = nil
+        return [unknown]
+      }
+      // The session name is chosen by whoever assumes the role: unknown, so the evaluator makes a
+      // grant to one session conditional on that name (`sts:RoleSessionName`).
+      profile.caller.sessionArn = nil
       return [profile]
     case .service(let name):
       return [service(name)]
