@@ -126,3 +126,15 @@ private func entry(_ result: WhoCanResult, _ principal: String) -> WhoCanEntry? 
   #expect(
     result.notes.contains { $0.contains("bucket policy of data (or a statement of it) could not be read") })
 }
+
+@Test func keyPolicyGrantToEveryoneOfTheAccountListsItsPrincipals() {
+  let own = bareRole(dev, "app-role")
+  let keyArn = "arn:aws:kms:us-east-1:\(dev):key/1111"
+  let policy = Fixtures.policy(
+    #"{"Version":"2012-10-17","Statement":[{"Sid":"Account","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"\#(dev)"}}}]}"#,
+    name: "key policy", kind: .resource)
+  let key = KMSKey(id: "1111", arn: keyArn, account: dev, policy: policy)
+  let result = TrustGraph.build(Inventory(accounts: [Account(id: dev, roles: [own], keys: [key])]))
+    .whoCan(QueryTarget(keyArn)!, actions: ["kms:Decrypt"])
+  #expect(result.principals.contains { $0.principal == own.arn && !$0.conditional })
+}
