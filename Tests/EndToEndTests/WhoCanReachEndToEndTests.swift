@@ -47,6 +47,10 @@ private func notes(_ root: [String: Any]) -> [String] { root["notes"] as? [Strin
     notes(answer.root).contains {
       $0.hasPrefix("identity policies of account 111111111111 could not be read")
     })
+  let explain = try TrustwalkBinary.run([
+    "explain", snapshot.path, role, "s3://dev-artifacts/x", "--action", "s3:PutObject",
+  ])
+  #expect(explain.stdout.contains("ALLOWED under conditions"))
   let gaps = try TrustwalkBinary.run(["gaps", snapshot.path, "--format", "json"])
   #expect(!gaps.stdout.contains("TW004"))
 }
