@@ -87,5 +87,10 @@ private func notes(_ root: [String: Any]) -> [String] { root["notes"] as? [Strin
   for principal in ["arn:aws:iam::111111111111:role/CodeBuildRole", "arn:aws:iam::111111111111:user/dana"] {
     let conditions = answer.entries[principal]?["conditions"] as? [[String: Any]] ?? []
     #expect(conditions.contains { $0["key"] as? String == "sts:RoleSessionName" && $0["hop"] as? Int == 0 })
+    let explain = try TrustwalkBinary.run([
+      "explain", snapshot.path, principal, "s3://dev-artifacts/x", "--action", "s3:GetObject",
+    ])
+    #expect(explain.stdout.contains("ALLOWED under conditions"))
+    #expect(explain.stdout.contains("sts:RoleSessionName"))
   }
 }

@@ -23,6 +23,13 @@ extension TrustGraph {
     for (node, path) in search.forward(from: principal) {
       if let profile = directory.profile(node) { reach.append((profile, path)) }
     }
+    var bucketPolicy: PolicyDocument?
+    if case .prefix(let name, _) = target.shape { bucketPolicy = directory.bucket(name)?.policy }
+    if case .object(let name, _) = target.shape { bucketPolicy = directory.bucket(name)?.policy }
+    let sessionless = NamedPrincipals.sessionNamedRoles(bucketPolicy, directory: directory)
+    for index in reach.indices where sessionless.contains(reach[index].profile.id) {
+      reach[index].profile.caller.sessionArn = nil
+    }
     let finals = FinalHop(graph: self, target: target, actions: actions)
     var allowed: [ExplainedChain] = []
     var failed: [(chain: ExplainedChain, relevance: Int)] = []

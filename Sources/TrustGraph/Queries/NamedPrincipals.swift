@@ -52,6 +52,18 @@ enum NamedPrincipals {
     }
   }
 
+  /// The roles of the snapshot whose sessions an Allow statement of `policy` names: their session
+  /// name is unknown, so they are evaluated without one (conditional on `sts:RoleSessionName`).
+  static func sessionNamedRoles(_ policy: PolicyDocument?, directory: Directory) -> Set<String> {
+    var roles = Set<String>()
+    for statement in policy?.statements ?? [] where statement.effect == .allow {
+      for case .assumedRole(_, let account, let roleName, _) in statement.principal?.entries ?? [] {
+        if let arn = directory.rolesByName["\(account)/\(roleName)"] { roles.insert(arn) }
+      }
+    }
+    return roles
+  }
+
   static func service(_ name: String) -> PrincipalProfile {
     PrincipalProfile(
       id: name, kind: .service, account: "", caller: Caller(kind: .service, arn: name), identityPolicies: [],
