@@ -25,12 +25,15 @@ extension Directory {
   /// policies may allow anything, so they allow everything under an undecidable condition; the
   /// account's SCPs still apply.
   func unknownIdentityProfile(id: String, kind: GraphNode.Kind, account: String) -> PrincipalProfile {
-    var profile = externalProfile(id: id, kind: kind, account: account)
+    var caller = externalProfile(id: id, kind: kind, account: account).caller
+    caller.organizationId = orgId(account)
+    caller.organizationPaths = orgPaths(account)
     let label = "identity policies of account \(account)"
-    profile.identityPolicies = [Self.missingDocument(label, name: "\(label) (could not be read)")]
-    profile.serviceControlPolicies = organization.serviceControlPolicies(for: account)
-    profile.caller.organizationId = orgId(account)
-    profile.caller.organizationPaths = orgPaths(account)
-    return profile
+    return PrincipalProfile(
+      id: id, kind: kind, account: account, caller: caller,
+      identityPolicies: [Self.missingDocument(label, name: "\(label) (could not be read)")],
+      permissionsBoundary: nil, serviceControlPolicies: organization.serviceControlPolicies(for: account),
+      missingPolicies: [], isExternal: true)
   }
+
 }
