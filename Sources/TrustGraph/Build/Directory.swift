@@ -198,11 +198,12 @@ public struct Directory: Sendable {
   /// The condition key that stands for "what a policy document missing from the snapshot says".
   static let missingDocumentKey = "trustwalk:PolicyDocumentOf"
 
-  /// A stand-in for an attached policy whose document the snapshot lacks: it may allow anything, so
-  /// it allows everything under an undecidable condition naming the policy (never under-report).
-  private static func missingDocument(_ arn: String) -> PolicyDocument {
+  /// A stand-in for an attached policy whose document the snapshot lacks (or could not read): it may
+  /// allow anything, so it allows everything under an undecidable condition naming the policy
+  /// (never under-report).
+  static func missingDocument(_ arn: String, name: String? = nil) -> PolicyDocument {
     PolicyDocument(
-      source: PolicySource(name: "\(arn) (document not in the snapshot)"), version: .v2012_10_17,
+      source: PolicySource(name: name ?? "\(arn) (document not in the snapshot)"), version: .v2012_10_17,
       statements: [
         Statement(
           index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]),

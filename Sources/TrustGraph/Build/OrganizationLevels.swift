@@ -11,6 +11,8 @@ struct OrganizationLevels: Sendable {
   private(set) var organizationPaths: [String: String] = [:]
   let organizationId: String?
   let managementAccountId: String?
+  /// `SCP p-… could not be read` for each attached organization policy whose document is unknown.
+  private(set) var unreadablePolicies: [String] = []
 
   init(_ organization: Organization?) {
     organizationId = organization?.id
@@ -20,6 +22,10 @@ struct OrganizationLevels: Sendable {
     for unit in organization.units { parents[unit.id] = unit.parentId }
     var attached: [OrganizationPolicy.Kind: [String: [CompiledPolicy]]] = [:]
     for policy in organization.policies {
+      if policy.document == nil {
+        unreadablePolicies.append(
+          "\(policy.kind == .serviceControl ? "SCP" : "RCP") \(policy.id) could not be read")
+      }
       let document = CompiledPolicy(policy.document ?? Self.unreadable(policy))
       for target in policy.targetIds {
         attached[policy.kind, default: [:]][target, default: []].append(document)
@@ -52,16 +58,11 @@ struct OrganizationLevels: Sendable {
   /// Whether `account` is a member of the snapshot's organization.
   func isMember(_ account: String) -> Bool { organizationPaths[account] != nil }
 
-  /// An organization policy whose document could not be read counts as allowing everything, so that
-  /// a broken file never hides access.
+  /// An organization policy whose document could not be read may allow anything: it allows
+  /// everything under an undecidable condition naming it, so that a broken file never hides access
+  /// and the answers that depend on it are conditional.
   private static func unreadable(_ policy: OrganizationPolicy) -> PolicyDocument {
-    PolicyDocument(
-      source: PolicySource(name: "\(policy.name) (\(policy.id), unreadable: treated as allowing all)"),
-      version: .v2012_10_17,
-      statements: [
-        Statement(
-          index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]))
-      ])
+    Directory.missingDocument(policy.id, name: "\(policy.name) (\(policy.id), could not be read)")
   }
 
   private static let fullAccess = CompiledPolicy(
