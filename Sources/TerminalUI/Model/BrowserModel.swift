@@ -8,7 +8,8 @@
 ///   allowed, conditional and gap cells need to be stored;
 /// - `paths`: the chains and, for denied pairs, the explanation. Store a report for every
 ///   non-denied cell and for denied pairs worth explaining (a chain came close): those denied
-///   pairs also appear in the who-can and can-what lists;
+///   pairs also appear in the who-can and can-what lists. Reports too slow to compute up front
+///   come from `pathSource` when first shown (`path(_:)`);
 /// - `gaps`: the findings.
 public struct BrowserModel: Sendable {
   /// What is being browsed, shown in the breadcrumb (a snapshot path, or "DEMO …").
@@ -18,6 +19,8 @@ public struct BrowserModel: Sendable {
   public let buckets: [BucketSummary]
   public let cells: [CellKey: AccessCell]
   public let paths: [CellKey: PathReport]
+  /// Computes (and caches) the reports `paths` does not hold, such as the explanation of a denied cell.
+  public let pathSource: PathSource?
   public let gaps: [GapFinding]
 
   /// Every bucket and prefix, grouped by bucket in `buckets` order: the matrix columns.
@@ -25,6 +28,7 @@ public struct BrowserModel: Sendable {
   /// The longest prefix, in characters (sizes the matrix columns).
   let longestPrefix: Int
   /// Principal indexes (into `principals`) in matrix order: grouped by account in `accounts` order.
+  /// Groups have no rows: they never make requests themselves.
   let matrixRows: [Int]
   /// The principals in matrix order.
   let matrixPrincipals: [PrincipalSummary]
@@ -42,7 +46,8 @@ public struct BrowserModel: Sendable {
 
   public init(
     source: String, accounts: [AccountSummary], principals: [PrincipalSummary], buckets: [BucketSummary],
-    cells: [CellKey: AccessCell], paths: [CellKey: PathReport] = [:], gaps: [GapFinding] = []
+    cells: [CellKey: AccessCell], paths: [CellKey: PathReport] = [:], pathSource: PathSource? = nil,
+    gaps: [GapFinding] = []
   ) {
     self.source = source
     self.accounts = accounts
@@ -50,6 +55,7 @@ public struct BrowserModel: Sendable {
     self.buckets = buckets
     self.cells = cells
     self.paths = paths
+    self.pathSource = pathSource
     self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
     targets = buckets.flatMap(\.targets)
     longestPrefix = targets.map(\.prefix.count).max() ?? 0
@@ -60,7 +66,7 @@ public struct BrowserModel: Sendable {
     bucketPositions = Dictionary(buckets.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     let accountOrder = Dictionary(accounts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     accountPositions = accountOrder
-    matrixRows = principals.indices.sorted {
+    matrixRows = principals.indices.filter { principals[$0].kind != .group }.sorted {
       (accountOrder[principals[$0].accountID] ?? Int.max, $0) < (
         accountOrder[principals[$1].accountID] ?? Int.max, $1
       )
@@ -80,7 +86,7 @@ public struct BrowserModel: Sendable {
   /// How many cells of `level` have each verdict, over the given principals' rows and all targets.
   public func verdictCounts(level: AccessLevel, principals rows: [PrincipalSummary]) -> [Verdict: Int] {
     var counts: [Verdict: Int]
-    if rows.count == principals.count {
+    if rows.count == matrixPrincipals.count {
       counts = allCounts[level] ?? [:]
     } else {
       counts = [:]
@@ -94,6 +100,9 @@ public struct BrowserModel: Sendable {
     counts[.denied] = rows.count * targets.count - counts.values.reduce(0, +)
     return counts
   }
+
+  /// The chains and explanation for one question: the stored report, else one computed by `pathSource`.
+  public func path(_ key: CellKey) -> PathReport? { paths[key] ?? pathSource?.report(key) }
 
   /// The verdict for one question; denied unless a cell says otherwise.
   public func cell(_ key: CellKey) -> AccessCell { cells[key] ?? AccessCell(.denied) }

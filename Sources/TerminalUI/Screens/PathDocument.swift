@@ -17,7 +17,7 @@ struct PathDocument {
       Segment(" (\(principal?.accountID ?? "unknown account"))", .dim),
       Segment(" \(glyphs.arrow) \(key.level.rawValue) \(glyphs.arrow) "), Segment(key.target.uri, .heading),
     ])
-    let report = model.paths[key]
+    let report = model.path(key)
     let verdict = report?.verdict ?? cell.verdict
     var summary: StyledLine = [Segment("\(glyphs.glyph(verdict)) \(verdict.word)", Style.of(verdict))]
     if let report {

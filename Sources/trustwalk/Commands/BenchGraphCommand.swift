@@ -18,7 +18,8 @@ struct BenchGraphCommand: ParsableCommand {
   @Argument(help: "The snapshot folder (e.g. one written by trustwalk synth).")
   var snapshot: String
 
-  @Option(name: .customLong("target"), help: "A who-can target (repeatable); default: prefixes of sample buckets.")
+  @Option(
+    name: .customLong("target"), help: "A who-can target (repeatable); default: prefixes of sample buckets.")
   var targets: [String] = []
 
   @Option(help: "Access level of the who-can queries.")
@@ -41,7 +42,8 @@ struct BenchGraphCommand: ParsableCommand {
     let build = Self.now() - start
     let roles = inventory.accounts.reduce(0) { $0 + $1.roles.count }
     print(
-      "accounts \(inventory.accounts.count), roles \(roles), nodes \(graph.nodes.count), edges \(graph.edges.count)")
+      "accounts \(inventory.accounts.count), roles \(roles), nodes \(graph.nodes.count), edges \(graph.edges.count)"
+    )
     print(String(format: "load %.2f s, graph build %.2f s", load, build))
 
     var queries = targets.compactMap(QueryTarget.init)
