@@ -10,10 +10,13 @@ enum AdapterScenario {
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SampleData")
 
   /// The model of `SampleData/<name>`, labelled with the relative path.
-  static func model(_ name: String) throws -> BrowserModel {
+  static func model(_ name: String, eagerColumnLimit: Int = SnapshotBrowserModel.eagerColumnLimit) throws
+    -> BrowserModel
+  {
     let inventory = try SnapshotLoader.load(path: sampleData.appendingPathComponent(name).path)
     return SnapshotBrowserModel.make(
-      inventory: inventory, graph: TrustGraph.build(inventory), source: "SampleData/\(name)")
+      inventory: inventory, graph: TrustGraph.build(inventory), source: "SampleData/\(name)",
+      eagerColumnLimit: eagerColumnLimit)
   }
 
   static let uploadOnlyPrefixes = Result { try model("upload-only-prefixes") }

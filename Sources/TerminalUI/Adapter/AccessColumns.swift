@@ -1,39 +1,43 @@
 import Authorization
 import TrustGraph
 
-/// The matrix cells of one or more columns (a bucket or prefix at one access level), from the
-/// graph's who-can: allowed and conditional cells with their notes and chains, and gap cells for
-/// principals whose S3 request passes but whose use of the bucket's KMS key does not.
-struct AccessColumns {
-  var cells: [CellKey: AccessCell] = [:]
-  var paths: [CellKey: PathReport] = [:]
-  /// Principals who-can named, in the order met (the caller adds rows for those it does not list).
-  var principalsMet: [String] = []
+/// The matrix cells of one column (a bucket or prefix at one access level): from the graph's
+/// who-can, allowed and conditional cells with their notes and chains, and gap cells for principals
+/// whose S3 request passes but whose use of the bucket's KMS key does not; then the half-configured
+/// gap cells of the findings.
+struct AccessColumns: Sendable {
+  let graph: TrustGraph
+  let gapCells: GapCells
 
   /// At most this many chains are kept per cell (who-can lists every alternative).
   static let chainLimit = 4
 
-  mutating func fill(_ target: TargetRef, level: AccessLevel, graph: TrustGraph) {
-    guard let query = QueryTarget(target.uri) else { return }
+  func column(_ target: TargetRef, level: AccessLevel) -> AccessSource.Answers {
+    var answers = AccessSource.Answers()
+    guard let query = QueryTarget(target.uri) else { return answers }
     let result = graph.whoCan(query, actions: EvidenceText.actions(level))
     for entry in result.principals {
       let key = CellKey(principal: entry.principal, target: target, level: level)
       let verdict: Verdict = entry.conditional ? .conditional : .allowed
-      cells[key] = AccessCell(verdict, note: note(entry, target: target))
-      paths[key] = PathReport(
+      answers.cells[key] = AccessCell(verdict, note: note(entry, target: target))
+      answers.paths[key] = PathReport(
         verdict: verdict,
-        chains: entry.chains.prefix(Self.chainLimit).map {
-          chain($0, entry: entry, target: target, graph: graph)
+        chains: entry.chains.prefix(Self.chainLimit).map { nodes in
+          Self.chain(
+            nodes, actions: entry.actions, access: nodes.last == entry.chains.first?.last ? entry.access : [],
+            target: target, graph: graph)
         })
-      principalsMet.append(entry.principal)
     }
     for blocked in result.blocked {
       let key = CellKey(principal: blocked.principal, target: target, level: level)
-      guard cells[key] == nil else { continue }
-      cells[key] = AccessCell(
+      guard answers.cells[key] == nil else { continue }
+      answers.cells[key] = AccessCell(
         .gap, note: "S3 allows it, the SSE-KMS key does not (\(blocked.kms.status.rawValue))")
-      principalsMet.append(blocked.principal)
     }
+    let gaps = gapCells.cells(target, level: level, graph: graph, allowed: answers)
+    answers.cells.merge(gaps.cells) { allowed, _ in allowed }
+    answers.paths.merge(gaps.paths) { allowed, _ in allowed }
+    return answers
   }
 
   /// `some keys: foo/*, fighters/*` and the conditions, in one line.
@@ -53,10 +57,10 @@ struct AccessColumns {
   }
 
   /// One chain `[principal, role, …]`: an assume-role hop per step with the edge's evidence, then the
-  /// final request with who-can's evidence (known for the entry's first chain's acting principal).
-  private func chain(_ nodes: [String], entry: WhoCanEntry, target: TargetRef, graph: TrustGraph)
-    -> AccessChain
-  {
+  /// final request with the evidence of `access` (empty when not known for this chain's acting principal).
+  static func chain(
+    _ nodes: [String], actions: [String], access: [ActionAccess], target: TargetRef, graph: TrustGraph
+  ) -> AccessChain {
     var hops: [ChainHop] = []
     var conditional = false
     for (from, to) in zip(nodes, nodes.dropFirst()) {
@@ -69,20 +73,17 @@ struct AccessColumns {
           to: EvidenceText.label(to), verdict: verdict,
           statements: edge.map { EvidenceText.statements($0.evidence) } ?? []))
     }
-    let acting = nodes.last ?? entry.principal
-    let sameEnd = acting == entry.chains.first?.last
-    let finalConditional = entry.access.allSatisfy { $0.outcome == .conditional }
+    let acting = nodes.last ?? ""
+    let finalConditional = !access.isEmpty && access.allSatisfy { $0.outcome == .conditional }
     var statements: [DecidingStatement] = []
-    if sameEnd {
-      for access in entry.access {
-        for statement in EvidenceText.statements(access.evidence) where !statements.contains(statement) {
-          statements.append(statement)
-        }
+    for item in access {
+      for statement in EvidenceText.statements(item.evidence) where !statements.contains(statement) {
+        statements.append(statement)
       }
     }
     hops.append(
       ChainHop(
-        from: EvidenceText.label(acting), action: ActionList.short(entry.actions), to: target.uri,
+        from: EvidenceText.label(acting), action: ActionList.short(actions), to: target.uri,
         verdict: finalConditional ? .conditional : .allowed, statements: statements))
     return AccessChain(verdict: conditional || finalConditional ? .conditional : .allowed, hops: hops)
   }

@@ -1,70 +1,65 @@
 import Authorization
 import TrustGraph
 
-/// The findings as the gaps list shows them, and the half-configured cells they point at: where one
+/// The findings as the gaps list shows them, and the half-configured pairs they point at: where one
 /// side allows and the other never did (an identity grant the bucket owner ignores, a bucket grant the
 /// caller's policies never use), the denied cell becomes a gap, explained by the graph's explain.
 struct GapCells {
-  var cells: [CellKey: AccessCell] = [:]
-  var paths: [CellKey: PathReport] = [:]
-  var gaps: [GapFinding] = []
+  let gaps: [GapFinding]
+  /// Per bucket, the principals a half-configured finding names.
+  let candidates: [String: [String]]
 
   /// The rules whose findings name a (principal, bucket) pair that is half-configured.
   private static let halfConfigured: Set<String> = [FindingRule.identityOnly.id, FindingRule.resourceOnly.id]
 
-  init(
-    findings: [Finding], graph: TrustGraph, buckets: [BucketSummary], principals: Set<String>,
-    allowed: [CellKey: AccessCell]
-  ) {
-    let bucketsByName = Dictionary(buckets.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+  init(findings: [Finding], buckets: [BucketSummary], principals: Set<String>) {
+    let names = Set(buckets.map(\.name))
+    var gaps: [GapFinding] = []
+    var candidates: [String: [String]] = [:]
     for finding in findings {
-      let bucket = finding.resources.lazy.compactMap(Self.bucketName).first { bucketsByName[$0] != nil }
+      let bucket = finding.resources.lazy.compactMap(Self.bucketName).first { names.contains($0) }
       let principal = finding.principals.first { principals.contains($0) }
-      var level: AccessLevel? = finding.rule == .objectOwnership || finding.rule == .kmsWriter ? .write : nil
-      if Self.halfConfigured.contains(finding.rule.id), let bucket, let principal,
-        let summary = bucketsByName[bucket]
-      {
-        let found = markHalfConfigured(principal, bucket: summary, graph: graph, allowed: allowed)
-        level = found ?? level
-      }
+      let halfConfigured = Self.halfConfigured.contains(finding.rule.id)
+      if halfConfigured, let bucket, let principal { candidates[bucket, default: []].append(principal) }
+      let isWriter = finding.rule == .objectOwnership || finding.rule == .kmsWriter || halfConfigured
       gaps.append(
         GapFinding(
           ruleID: finding.rule.name, severity: Self.severity(finding.severity), title: finding.message,
-          principal: principal, target: bucket.map { TargetRef(bucket: $0) }, level: level, fix: finding.fix))
+          principal: principal, target: bucket.map { TargetRef(bucket: $0) }, level: isWriter ? .write : nil,
+          fix: finding.fix))
     }
+    self.gaps = gaps
+    self.candidates = candidates
   }
 
-  /// Explains `principal` on every target of `bucket` at every level that is not already allowed, and
-  /// marks the half-configured ones as gaps (also for every principal that can become `principal`).
-  /// Returns the first level found.
-  private mutating func markHalfConfigured(
-    _ principal: String, bucket: BucketSummary, graph: TrustGraph, allowed: [CellKey: AccessCell]
-  ) -> AccessLevel? {
-    var first: AccessLevel?
-    let upstream = Self.principalsReaching(principal, graph: graph)
-    for level in AccessLevel.allCases {
-      for target in bucket.targets {
-        let key = CellKey(principal: principal, target: target, level: level)
-        guard allowed[key] == nil, cells[key] == nil, let query = QueryTarget(target.uri) else { continue }
-        let explanation = graph.explain(
-          principal: principal, target: query, actions: EvidenceText.actions(level))
-        guard let side = Self.missingSide(explanation) else { continue }
-        first = first ?? level
-        cells[key] = AccessCell(.gap, note: "half-configured: \(side) never allowed it")
-        paths[key] = ExplainReport.report(explanation, target: target, verdict: .gap)
-        for other in upstream {
-          let otherKey = CellKey(principal: other, target: target, level: level)
-          guard allowed[otherKey] == nil, cells[otherKey] == nil else { continue }
-          cells[otherKey] = AccessCell(
-            .gap, note: "via \(EvidenceText.label(principal)): \(side) never allowed it")
-        }
+  /// The gap cells of one column: each candidate of the bucket whose cell is not allowed and whose
+  /// explanation fails on one side only, and everyone who can become that candidate.
+  func cells(_ target: TargetRef, level: AccessLevel, graph: TrustGraph, allowed: AccessSource.Answers)
+    -> AccessSource.Answers
+  {
+    var answers = AccessSource.Answers()
+    for principal in candidates[target.bucket] ?? [] {
+      let key = CellKey(principal: principal, target: target, level: level)
+      guard allowed.cells[key] == nil, answers.cells[key] == nil, let query = QueryTarget(target.uri) else {
+        continue
+      }
+      let explanation = graph.explain(
+        principal: principal, target: query, actions: EvidenceText.actions(level))
+      guard let side = Self.missingSide(explanation) else { continue }
+      answers.cells[key] = AccessCell(.gap, note: "half-configured: \(side) never allowed it")
+      answers.paths[key] = ExplainReport.report(explanation, target: target, verdict: .gap)
+      for other in Self.principalsReaching(principal, graph: graph) {
+        let otherKey = CellKey(principal: other, target: target, level: level)
+        guard allowed.cells[otherKey] == nil, answers.cells[otherKey] == nil else { continue }
+        answers.cells[otherKey] = AccessCell(
+          .gap, note: "via \(EvidenceText.label(principal)): \(side) never allowed it")
       }
     }
-    return first
+    return answers
   }
 
-  /// `the bucket owner 222222222222` or `the caller's account 111111111111` when exactly one side of the failing
-  /// hop of an implicitly denied chain says no; nil otherwise (both sides, or an explicit Deny).
+  /// `the bucket owner 222222222222` or `the caller's account 111111111111` when exactly one side of the
+  /// failing hop of an implicitly denied chain says no; nil otherwise (both sides, or an explicit Deny).
   static func missingSide(_ explanation: Explanation) -> String? {
     guard !explanation.isAllowed, explanation.outcome == .implicitDeny else { return nil }
     let callerLayers: Set<FailingLayer> = [.scp, .identity, .boundary, .session]

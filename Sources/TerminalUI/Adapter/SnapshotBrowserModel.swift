@@ -2,36 +2,54 @@ import Inventory
 import TrustGraph
 
 /// Builds the browser's model from a loaded snapshot and its trust graph: accounts, principals,
-/// buckets with the prefixes policies name, every matrix cell from who-can per bucket, prefix and
-/// level, the gaps and their half-configured cells. Explanations of the other (denied) cells are
-/// computed when first opened: explain is too slow to run for every pair up front.
+/// buckets with the prefixes policies name, the matrix cells from who-can per bucket, prefix and
+/// level, the gaps and their half-configured cells. Explanations of denied cells are computed when
+/// first opened (explain is too slow to run for every pair up front); in snapshots with more than
+/// `eagerColumnLimit` columns (targets × levels) the cells too are computed per column when shown.
 public enum SnapshotBrowserModel {
-  public static func make(inventory: Inventory, graph: TrustGraph, source: String) -> BrowserModel {
+  /// Above this many (target, level) columns the matrix is filled on demand (one who-can per
+  /// column: a 1,000-account organization has tens of thousands).
+  public static let eagerColumnLimit = 2_000
+
+  public static func make(
+    inventory: Inventory, graph: TrustGraph, source: String, eagerColumnLimit: Int = eagerColumnLimit
+  ) -> BrowserModel {
     let buckets = BucketColumns.buckets(inventory, graph: graph)
-    var columns = AccessColumns()
-    for bucket in buckets {
-      for target in bucket.targets {
-        for level in AccessLevel.allCases { columns.fill(target, level: level, graph: graph) }
-      }
-    }
     var principals = PrincipalRows.principals(inventory, graph: graph)
-    var listed = Set(principals.map(\.arn))
-    for arn in columns.principalsMet where listed.insert(arn).inserted {
-      principals.append(unlisted(arn))
-    }
     let gapCells = GapCells(
-      findings: GapAnalysis.findings(in: inventory), graph: graph, buckets: buckets, principals: listed,
-      allowed: columns.cells)
-    let cells = columns.cells.merging(gapCells.cells) { allowed, _ in allowed }
-    let paths = columns.paths.merging(gapCells.paths) { allowed, _ in allowed }
-    let accounts = AccountRows.accounts(inventory, principals: principals)
+      findings: GapAnalysis.findings(in: inventory), buckets: buckets, principals: Set(principals.map(\.arn)))
+    let columns = AccessColumns(graph: graph, gapCells: gapCells)
+    let targets = buckets.flatMap(\.targets)
+    var answers = AccessSource.Answers()
+    let accessSource: AccessSource?
+    if targets.count * AccessLevel.allCases.count <= eagerColumnLimit {
+      for target in targets {
+        for level in AccessLevel.allCases {
+          let column = columns.column(target, level: level)
+          answers.cells.merge(column.cells) { first, _ in first }
+          answers.paths.merge(column.paths) { first, _ in first }
+        }
+      }
+      var listed = Set(principals.map(\.arn))
+      for key in answers.cells.keys.sorted(by: { $0.principal < $1.principal })
+      where listed.insert(key.principal).inserted {
+        principals.append(unlisted(key.principal))
+      }
+      accessSource = nil
+    } else {
+      accessSource = AccessSource(
+        column: { columns.column($0, level: $1) },
+        principal: { PrincipalAnswers.answers($0, graph: graph) })
+    }
+    let cells = answers.cells
     let explainer = PathSource { key in
-      ExplainReport.report(key, graph: graph, verdict: cells[key]?.verdict)
+      ExplainReport.report(key, graph: graph, verdict: cells[key]?.verdict ?? accessSource?.peek(key))
     }
     return BrowserModel(
-      source: source, accounts: accounts, principals: principals, buckets: buckets, cells: cells,
-      paths: paths,
-      pathSource: explainer, gaps: gapCells.gaps)
+      source: source, accounts: AccountRows.accounts(inventory, principals: principals),
+      principals: principals,
+      buckets: buckets, cells: cells, paths: answers.paths, pathSource: explainer, accessSource: accessSource,
+      gaps: gapCells.gaps)
   }
 
   /// A row for a principal who-can named that the snapshot does not list (anyone, an account root).

@@ -21,6 +21,9 @@ public struct BrowserModel: Sendable {
   public let paths: [CellKey: PathReport]
   /// Computes (and caches) the reports `paths` does not hold, such as the explanation of a denied cell.
   public let pathSource: PathSource?
+  /// For large snapshots: answers computed per column (and per principal) when first shown, instead
+  /// of `cells` and `paths` filled up front.
+  public let accessSource: AccessSource?
   public let gaps: [GapFinding]
 
   /// Every bucket and prefix, grouped by bucket in `buckets` order: the matrix columns.
@@ -47,7 +50,7 @@ public struct BrowserModel: Sendable {
   public init(
     source: String, accounts: [AccountSummary], principals: [PrincipalSummary], buckets: [BucketSummary],
     cells: [CellKey: AccessCell], paths: [CellKey: PathReport] = [:], pathSource: PathSource? = nil,
-    gaps: [GapFinding] = []
+    accessSource: AccessSource? = nil, gaps: [GapFinding] = []
   ) {
     self.source = source
     self.accounts = accounts
@@ -56,6 +59,7 @@ public struct BrowserModel: Sendable {
     self.cells = cells
     self.paths = paths
     self.pathSource = pathSource
+    self.accessSource = accessSource
     self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
     targets = buckets.flatMap(\.targets)
     longestPrefix = targets.map(\.prefix.count).max() ?? 0
@@ -84,9 +88,16 @@ public struct BrowserModel: Sendable {
   }
 
   /// How many cells of `level` have each verdict, over the given principals' rows and all targets.
+  /// With an `accessSource`, only the columns computed so far are counted (see `columnsCounted`).
   public func verdictCounts(level: AccessLevel, principals rows: [PrincipalSummary]) -> [Verdict: Int] {
     var counts: [Verdict: Int]
-    if rows.count == matrixPrincipals.count {
+    var columns = targets.count
+    if let accessSource {
+      let soFar = accessSource.countsSoFar(
+        level: level, rows: rows.count == matrixPrincipals.count ? nil : Set(rows.map(\.arn)))
+      counts = soFar.counts
+      columns = soFar.columns
+    } else if rows.count == matrixPrincipals.count {
       counts = allCounts[level] ?? [:]
     } else {
       counts = [:]
@@ -97,15 +108,25 @@ public struct BrowserModel: Sendable {
       }
     }
     counts[.denied] = 0
-    counts[.denied] = rows.count * targets.count - counts.values.reduce(0, +)
+    counts[.denied] = rows.count * columns - counts.values.reduce(0, +)
     return counts
   }
 
+  /// How many columns of `level` the counts cover: all targets, or with an `accessSource` the
+  /// columns computed so far.
+  public func columnsCounted(level: AccessLevel) -> Int {
+    accessSource?.countsSoFar(level: level, rows: []).columns ?? targets.count
+  }
+
   /// The chains and explanation for one question: the stored report, else one computed by `pathSource`.
-  public func path(_ key: CellKey) -> PathReport? { paths[key] ?? pathSource?.report(key) }
+  public func path(_ key: CellKey) -> PathReport? {
+    paths[key] ?? accessSource?.path(key) ?? pathSource?.report(key)
+  }
 
   /// The verdict for one question; denied unless a cell says otherwise.
-  public func cell(_ key: CellKey) -> AccessCell { cells[key] ?? AccessCell(.denied) }
+  public func cell(_ key: CellKey) -> AccessCell {
+    cells[key] ?? accessSource?.cell(key) ?? AccessCell(.denied)
+  }
 
   /// The principal with this ARN.
   public func principal(_ arn: String) -> PrincipalSummary? { principalPositions[arn].map { principals[$0] } }
@@ -127,10 +148,32 @@ public struct BrowserModel: Sendable {
   }
 
   /// Who can do what to `target`: every non-denied cell and every explained pair, by level then principal.
-  public func whoCan(_ target: TargetRef) -> [CellKey] { questionsByTarget[target] ?? [] }
+  public func whoCan(_ target: TargetRef) -> [CellKey] {
+    guard let accessSource else { return questionsByTarget[target] ?? [] }
+    return AccessLevel.allCases.flatMap { level in
+      accessSource.column(target, level).cells.keys.sorted { $0.principal < $1.principal }
+    }
+  }
+
+  /// `whoCan(target)` when it is known without computing anything (for the detail strip); else nil.
+  public func knownWhoCan(_ target: TargetRef) -> [CellKey]? {
+    guard let accessSource else { return whoCan(target) }
+    return AccessLevel.allCases.allSatisfy { accessSource.hasColumn(target, $0) } ? whoCan(target) : nil
+  }
 
   /// What `principal` can do where: every non-denied cell and every explained pair, by level then target.
-  public func canWhat(_ principal: String) -> [CellKey] { questionsByPrincipal[principal] ?? [] }
+  public func canWhat(_ principal: String) -> [CellKey] {
+    guard let accessSource else { return questionsByPrincipal[principal] ?? [] }
+    return (accessSource.principal(principal)?.cells.keys ?? [:].keys).sorted {
+      ($0.level, $0.target) < ($1.level, $1.target)
+    }
+  }
+
+  /// `canWhat(principal)` when it is known without computing anything (for the detail strip); else nil.
+  public func knownCanWhat(_ principal: String) -> [CellKey]? {
+    guard let accessSource else { return canWhat(principal) }
+    return accessSource.principal(principal, compute: false) == nil ? nil : canWhat(principal)
+  }
 
   /// A short label for a principal ARN (`user/bobbytables`), or the ARN when unknown.
   public func label(ofPrincipal arn: String) -> String { principal(arn)?.label ?? arn }

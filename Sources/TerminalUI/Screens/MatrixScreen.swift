@@ -106,7 +106,14 @@ enum MatrixScreen {
       Segment(" · "),
       Segment("\(counts[.gap, default: 0]) \(glyphs.gap) gaps", .gap), Segment(" · "),
       Segment("\(counts[.denied, default: 0]) \(glyphs.deniedCell) denied", .denied),
-    ]
+    ] + coverage(state)
+  }
+
+  /// `  (3 of 40 columns computed)` when a large snapshot's matrix is filled as it is shown.
+  private static func coverage(_ state: AppState) -> StyledLine {
+    let counted = state.model.columnsCounted(level: state.matrixLevel)
+    guard counted < state.model.targets.count else { return [] }
+    return [Segment("  (in the \(counted) of \(state.model.targets.count) columns computed so far)", .dim)]
   }
 
   private static func cursorLineText(_ state: AppState) -> StyledLine {
