@@ -30,6 +30,7 @@ public enum SnapshotBrowserModel {
           answers.paths.merge(column.paths) { first, _ in first }
         }
       }
+      answers.cells.merge(deniedNeighbours(of: answers.cells)) { known, _ in known }
       var listed = Set(principals.map(\.arn))
       for key in answers.cells.keys.sorted(by: { $0.principal < $1.principal })
       where listed.insert(key.principal).inserted {
@@ -50,6 +51,19 @@ public enum SnapshotBrowserModel {
       principals: principals,
       buckets: buckets, cells: cells, paths: answers.paths, pathSource: explainer, accessSource: accessSource,
       gaps: gapCells.gaps)
+  }
+
+  /// For every principal with some access to a target, the levels it does not have there, as explicit
+  /// denied cells: the who-can and can-what lists then offer them, and Enter explains why not.
+  private static func deniedNeighbours(of cells: [CellKey: AccessCell]) -> [CellKey: AccessCell] {
+    var denied: [CellKey: AccessCell] = [:]
+    for key in cells.keys {
+      for level in AccessLevel.allCases where level != key.level {
+        let other = CellKey(principal: key.principal, target: key.target, level: level)
+        if cells[other] == nil { denied[other] = AccessCell(.denied) }
+      }
+    }
+    return denied
   }
 
   /// A row for a principal who-can named that the snapshot does not list (anyone, an account root).

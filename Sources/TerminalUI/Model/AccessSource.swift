@@ -60,16 +60,22 @@ public final class AccessSource: @unchecked Sendable {
     return answers
   }
 
-  /// The cell of `key`: from its column when computed, else from the principal's answers when
-  /// computed, else by computing the column.
-  func cell(_ key: CellKey) -> AccessCell? {
+  /// The cell of `key` from its column, else from the principal's answers, when either is computed;
+  /// `.notComputed` otherwise (drawing never waits for a who-can).
+  func cell(_ key: CellKey) -> Lookup {
     let id = ColumnID(target: key.target, level: key.level)
-    let known: (column: Answers?, principal: Answers?) = lock.withLock {
-      (columns[id], principals[key.principal])
+    return lock.withLock {
+      if let column = columns[id] { return column.cells[key].map(Lookup.found) ?? .denied }
+      if let answer = principals[key.principal]?.cells[key] { return .found(answer) }
+      return .notComputed
     }
-    if let column = known.column { return column.cells[key] }
-    if let answer = known.principal?.cells[key] { return answer }
-    return column(key.target, key.level).cells[key]
+  }
+
+  /// What `cell(_:)` knows.
+  enum Lookup {
+    case found(AccessCell)
+    case denied
+    case notComputed
   }
 
   /// The verdict of `key` if its column or the principal's answers are computed (never computes).
@@ -78,10 +84,9 @@ public final class AccessSource: @unchecked Sendable {
     return lock.withLock { (columns[id]?.cells[key] ?? principals[key.principal]?.cells[key])?.verdict }
   }
 
-  /// The report of `key` when its column or principal answers hold one.
+  /// The report of `key` from its column (computed now if needed) or the principal's answers.
   func path(_ key: CellKey) -> PathReport? {
-    let id = ColumnID(target: key.target, level: key.level)
-    return lock.withLock { columns[id]?.paths[key] ?? principals[key.principal]?.paths[key] }
+    column(key.target, key.level).paths[key] ?? lock.withLock { principals[key.principal]?.paths[key] }
   }
 
   /// How many non-denied cells of `level` each verdict has in the columns computed so far (over

@@ -78,7 +78,9 @@ public struct BrowserModel: Sendable {
     matrixPrincipals = matrixRows.map { principals[$0] }
     matrixSearchText = matrixPrincipals.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() }
     let questions = Set(cells.keys).union(paths.keys).sorted {
-      ($0.level, $0.principal, $0.target) < ($1.level, $1.principal, $1.target)
+      let left = (cells[$0]?.verdict ?? .denied) == .denied ? 1 : 0
+      let right = (cells[$1]?.verdict ?? .denied) == .denied ? 1 : 0
+      return (left, $0.level, $0.principal, $0.target) < (right, $1.level, $1.principal, $1.target)
     }
     questionsByTarget = Dictionary(grouping: questions, by: \.target)
     questionsByPrincipal = Dictionary(grouping: questions, by: \.principal)
@@ -124,8 +126,14 @@ public struct BrowserModel: Sendable {
   }
 
   /// The verdict for one question; denied unless a cell says otherwise.
+  /// With an `accessSource`, a cell whose column is not computed yet is a gap saying so (never denied).
   public func cell(_ key: CellKey) -> AccessCell {
-    cells[key] ?? accessSource?.cell(key) ?? AccessCell(.denied)
+    if let cell = cells[key] { return cell }
+    switch accessSource?.cell(key) {
+    case .found(let cell): return cell
+    case .notComputed: return AccessCell(.gap, note: "not computed yet: Enter computes this column")
+    case .denied, nil: return AccessCell(.denied)
+    }
   }
 
   /// The principal with this ARN.
@@ -147,7 +155,8 @@ public struct BrowserModel: Sendable {
     (bucketsOfAccount[id] ?? []).map { buckets[$0] }
   }
 
-  /// Who can do what to `target`: every non-denied cell and every explained pair, by level then principal.
+  /// Who can do what to `target`: every non-denied cell, then every explained or explicitly denied
+  /// pair, each by level then principal.
   public func whoCan(_ target: TargetRef) -> [CellKey] {
     guard let accessSource else { return questionsByTarget[target] ?? [] }
     return AccessLevel.allCases.flatMap { level in

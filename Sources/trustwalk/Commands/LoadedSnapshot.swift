@@ -31,7 +31,9 @@ struct LoadedSnapshot {
     progress("built the trust graph in \(Self.seconds(clock.now - start)); filling the matrix…")
     start = clock.now
     model = SnapshotBrowserModel.make(inventory: inventory, graph: graph, source: path)
-    progress("filled \(model.targets.count) matrix columns in \(Self.seconds(clock.now - start))")
+    progress(
+      "\(model.accessSource == nil ? "answered" : "prepared (answered when shown)") \(model.targets.count) buckets and prefixes × 5 access levels in \(Self.seconds(clock.now - start))"
+    )
     self.path = path
   }
 
