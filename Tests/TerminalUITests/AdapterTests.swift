@@ -62,6 +62,10 @@ import Testing
     #expect(explanation.resourceSide.accountID == "222222222222")
     #expect(explanation.fix.contains { $0.contains("bucket owner 222222222222") })
     #expect(explanation.fix.contains { $0.hasPrefix("account 111111111111") })
+    #expect(explanation.callerSide.verdictLine.hasPrefix("identity policy: no statement allows s3:GetObject"))
+    #expect(explanation.callerSide.verdictLine.hasSuffix("here it allows only write, permissions:"))
+    #expect(explanation.callerSide.statements.map(\.sid) == ["UploadFooAndFighters"])
+    #expect(explanation.resourceSide.statements.map(\.sid) == ["AllowAccountARoleUploads"])
   }
 
   @Test func theOnlyFindingIsObjectOwnership() throws {

@@ -90,13 +90,15 @@ enum ExplainReport {
       callerSide: PolicySide(
         title: "Caller \(callerAccount) (\(EvidenceText.label(hop.from)))", accountID: callerAccount,
         verdictLine: sideLine(
-          hop.callerSide.layers, failing: hop.failingLayers, caller: true, isFinal: isFinal),
+          hop.callerSide.layers, failing: hop.failingLayers, caller: true, isFinal: isFinal,
+          action: action(hop.action)),
         statements: EvidenceText.statements(hop.callerSide.layers)),
       resourceSide: PolicySide(
         title: "Owner \(ownerAccount) (\(isFinal ? "bucket" : "role") \(ownerName(hop, isFinal: isFinal)))",
         accountID: ownerAccount,
         verdictLine: sideLine(
-          hop.resourceSide.layers, failing: hop.failingLayers, caller: false, isFinal: isFinal)
+          hop.resourceSide.layers, failing: hop.failingLayers, caller: false, isFinal: isFinal,
+          action: action(hop.action))
           + (hop.kms.map { "; SSE-KMS key: \($0.status.rawValue)" } ?? ""),
         statements: EvidenceText.statements(hop.resourceSide.layers).map {
           resourceNamed($0, isFinal: isFinal)
@@ -107,27 +109,67 @@ enum ExplainReport {
 
   private static let callerLayers: Set<FailingLayer> = [.scp, .identity, .boundary, .session]
 
-  /// `identity policy: no Allow · SCP: allows`, with the failing layers first.
-  private static func sideLine(_ layers: [LayerResult], failing: [FailingLayer], caller: Bool, isFinal: Bool)
-    -> String
-  {
-    var parts = failing.filter { callerLayers.contains($0) == caller }.map {
-      "\(layerName($0, isFinal: isFinal)): no Allow or a Deny"
-    }
+  /// `identity policy: no statement allows s3:GetObject · SCP: allows`, in AWS's order.
+  private static func sideLine(
+    _ layers: [LayerResult], failing: [FailingLayer], caller: Bool, isFinal: Bool, action: String
+  ) -> String {
+    var parts: [String] = []
     for layer in layers {
       let outcome: String
       switch layer.outcome {
       case .allow: outcome = "allows"
       case .conditional: outcome = "allows under conditions"
-      case .implicitDeny: outcome = "no statement allows"
+      case .implicitDeny: outcome = "no statement allows \(action)"
       case .explicitDeny: outcome = "explicit Deny"
       }
-      let text = "\(name(layer.layer, isFinal: isFinal)): \(outcome)"
-      if !parts.contains(where: { $0.hasPrefix(name(layer.layer, isFinal: isFinal) + ":") }) {
-        parts.append(text)
-      }
+      parts.append("\(name(layer.layer, isFinal: isFinal)): \(outcome)")
+    }
+    for layer in failing where callerLayers.contains(layer) == caller {
+      let name = layerName(layer, isFinal: isFinal)
+      if !parts.contains(where: { $0.hasPrefix(name + ":") }) { parts.append("\(name): says no") }
     }
     return parts.isEmpty ? "no policy in this layer" : parts.joined(separator: " · ")
+  }
+
+  /// Adds to a denied report what each side does allow on the same target at other levels (from the
+  /// allowed `neighbours`' final hops), so both sides' statements are shown even when neither matched.
+  static func withNeighbours(_ report: PathReport, _ neighbours: [(AccessLevel, PathReport)]) -> PathReport {
+    guard var explanation = report.explanation,
+      report.chains.indices.contains(explanation.chainIndex),
+      report.chains[explanation.chainIndex].hops.indices.contains(explanation.hopIndex)
+    else { return report }
+    let failing = report.chains[explanation.chainIndex].hops[explanation.hopIndex]
+    var levels: [String] = []
+    var callerStatements: [DecidingStatement] = []
+    var ownerStatements: [DecidingStatement] = []
+    for (level, neighbour) in neighbours {
+      guard
+        let hop = neighbour.chains.lazy.compactMap({ $0.hops.last }).first(where: {
+          $0.from == failing.from && $0.to == failing.to
+        })
+      else { continue }
+      levels.append(level.rawValue)
+      for statement in hop.statements {
+        if statement.policy.hasPrefix("identity policy") {
+          if !callerStatements.contains(statement) { callerStatements.append(statement) }
+        } else if !ownerStatements.contains(statement) {
+          ownerStatements.append(statement)
+        }
+      }
+    }
+    guard !levels.isEmpty else { return report }
+    let note = "; here it allows only \(levels.joined(separator: ", ")):"
+    if explanation.callerSide.statements.isEmpty, !callerStatements.isEmpty {
+      explanation.callerSide.verdictLine += note
+      explanation.callerSide.statements = callerStatements
+    }
+    if explanation.resourceSide.statements.isEmpty, !ownerStatements.isEmpty {
+      explanation.resourceSide.verdictLine += note
+      explanation.resourceSide.statements = ownerStatements
+    }
+    var enriched = report
+    enriched.explanation = explanation
+    return enriched
   }
 
   private static func ownerName(_ hop: ExplainedHop, isFinal: Bool) -> String {

@@ -43,8 +43,20 @@ public enum SnapshotBrowserModel {
         principal: { PrincipalAnswers.answers($0, graph: graph) })
     }
     let cells = answers.cells
+    let paths = answers.paths
     let explainer = PathSource { key in
-      ExplainReport.report(key, graph: graph, verdict: cells[key]?.verdict ?? accessSource?.peek(key))
+      guard
+        let report = ExplainReport.report(
+          key, graph: graph, verdict: cells[key]?.verdict ?? accessSource?.peek(key))
+      else { return nil }
+      let neighbours = AccessLevel.allCases.compactMap { level -> (AccessLevel, PathReport)? in
+        let other = CellKey(principal: key.principal, target: key.target, level: level)
+        guard level != key.level, let neighbour = paths[other], neighbour.verdict != .denied else {
+          return nil
+        }
+        return (level, neighbour)
+      }
+      return ExplainReport.withNeighbours(report, neighbours)
     }
     return BrowserModel(
       source: source, accounts: AccountRows.accounts(inventory, principals: principals),
