@@ -35,10 +35,12 @@ enum EvidenceText {
     return "\(file):\(line)"
   }
 
-  /// A statement of one layer as the path view shows it.
+  /// A statement of one layer as the path view shows it (the layer named unless the policy's name says it).
   static func statement(_ statement: StatementEvidence, layer: String) -> DecidingStatement {
-    DecidingStatement(
-      policy: "\(layer): \(statement.policy.name)", sid: statement.sid ?? "#\(statement.index)",
+    let name = statement.policy.name
+    return DecidingStatement(
+      policy: name.contains(" policy of ") ? name : "\(layer): \(name)",
+      sid: statement.sid ?? "#\(statement.index)",
       effect: statement.effect == .deny ? .deny : .allow,
       conditions: statement.undecidedConditions.map(condition), location: location(statement))
   }

@@ -19,13 +19,14 @@ public enum SnapshotBrowserModel {
     let gapCells = GapCells(
       findings: GapAnalysis.findings(in: inventory), buckets: buckets, principals: Set(principals.map(\.arn)))
     let columns = AccessColumns(graph: graph, gapCells: gapCells)
+    let root = inventory.root
     let targets = buckets.flatMap(\.targets)
     var answers = AccessSource.Answers()
     let accessSource: AccessSource?
     if targets.count * AccessLevel.allCases.count <= eagerColumnLimit {
       for target in targets {
         for level in AccessLevel.allCases {
-          let column = columns.column(target, level: level)
+          let column = columns.column(target, level: level).relative(to: root)
           answers.cells.merge(column.cells) { first, _ in first }
           answers.paths.merge(column.paths) { first, _ in first }
         }
@@ -39,8 +40,8 @@ public enum SnapshotBrowserModel {
       accessSource = nil
     } else {
       accessSource = AccessSource(
-        column: { columns.column($0, level: $1) },
-        principal: { PrincipalAnswers.answers($0, graph: graph) })
+        column: { columns.column($0, level: $1).relative(to: root) },
+        principal: { PrincipalAnswers.answers($0, graph: graph).relative(to: root) })
     }
     let cells = answers.cells
     let paths = answers.paths
@@ -56,7 +57,7 @@ public enum SnapshotBrowserModel {
         }
         return (level, neighbour)
       }
-      return ExplainReport.withNeighbours(report, neighbours)
+      return ExplainReport.withNeighbours(report.relative(to: root), neighbours)
     }
     return BrowserModel(
       source: source, accounts: AccountRows.accounts(inventory, principals: principals),

@@ -1,5 +1,5 @@
 /// Everything the browser shows, as plain values: the input an adapter builds from the trust
-/// graph's query results (or `BrowserModel.demo`).
+/// graph's query results (`SnapshotBrowserModel.make`).
 ///
 /// The adapter fills six things; everything else (who-can and can-what lists, counts, indexes) is
 /// derived here:
@@ -12,7 +12,7 @@
 ///   come from `pathSource` when first shown (`path(_:)`);
 /// - `gaps`: the findings.
 public struct BrowserModel: Sendable {
-  /// What is being browsed, shown in the breadcrumb (a snapshot path, or "DEMO …").
+  /// What is being browsed, shown in the breadcrumb (the snapshot path).
   public let source: String
   public let accounts: [AccountSummary]
   public let principals: [PrincipalSummary]
