@@ -45,11 +45,16 @@ enum EvidenceText {
       conditions: statement.undecidedConditions.map(condition), location: location(statement))
   }
 
-  /// Every deciding statement of `layers`, in order.
+  /// Every deciding statement of `layers`, in order, each once.
   static func statements(_ layers: [LayerResult]) -> [DecidingStatement] {
-    layers.flatMap { layer in
-      layer.statements.map { statement($0, layer: layerName(layer)) }
+    var result: [DecidingStatement] = []
+    for layer in layers {
+      for evidence in layer.statements {
+        let item = statement(evidence, layer: layerName(layer))
+        if !result.contains(item) { result.append(item) }
+      }
     }
+    return result
   }
 
   /// `identity policy`, `bucket policy`, `SCP (level 1)`.

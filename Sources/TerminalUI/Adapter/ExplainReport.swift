@@ -126,7 +126,9 @@ enum ExplainReport {
     }
     for layer in failing where callerLayers.contains(layer) == caller {
       let name = layerName(layer, isFinal: isFinal)
-      if !parts.contains(where: { $0.hasPrefix(name + ":") }) { parts.append("\(name): says no") }
+      if !parts.contains(where: { $0.hasPrefix(name + ":") }) {
+        parts.append("\(name): no statement allows \(action)")
+      }
     }
     return parts.isEmpty ? "no policy in this layer" : parts.joined(separator: " · ")
   }

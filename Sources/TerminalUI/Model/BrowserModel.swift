@@ -30,6 +30,8 @@ public struct BrowserModel: Sendable {
   public let targets: [TargetRef]
   /// The longest prefix, in characters (sizes the matrix columns).
   let longestPrefix: Int
+  /// The longest name of a bucket without prefixes, whose one column carries the name alone.
+  let longestLoneBucket: Int
   /// Principal indexes (into `principals`) in matrix order: grouped by account in `accounts` order.
   /// Groups have no rows: they never make requests themselves.
   let matrixRows: [Int]
@@ -63,6 +65,7 @@ public struct BrowserModel: Sendable {
     self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
     targets = buckets.flatMap(\.targets)
     longestPrefix = targets.map(\.prefix.count).max() ?? 0
+    longestLoneBucket = buckets.filter(\.prefixes.isEmpty).map(\.name.count).max() ?? 0
     principalPositions = Dictionary(
       principals.enumerated().map { ($1.arn, $0) }, uniquingKeysWith: { a, _ in a })
     principalsOfAccount = Dictionary(grouping: principals.indices, by: { principals[$0].accountID })

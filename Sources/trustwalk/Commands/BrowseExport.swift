@@ -6,19 +6,21 @@ import TrustGraph
 /// `e` in the browser: the current focus as a Graphviz file (with the Export module's DOT writer)
 /// next to the view as text, both in the current directory.
 enum BrowseExport {
-  /// Writes `<view>-<time>.dot` and `.txt`; returns what to show in the status line.
+  /// Writes `<view>-<time>.dot` and `.txt`; returns what to show in the status line (the name first:
+  /// the line is cut at the right on narrow terminals).
   static func write(_ request: ExportRequest, snapshot: LoadedSnapshot) throws -> String {
     let formatter = DateFormatter()
     formatter.dateFormat = "yyyyMMdd-HHmmss"
     formatter.locale = Locale(identifier: "en_US_POSIX")
-    let stem =
-      FileManager.default.currentDirectoryPath + "/\(request.suggestedName)-\(formatter.string(from: Date()))"
+    let directory = FileManager.default.currentDirectoryPath
+    let name = "\(request.suggestedName)-\(formatter.string(from: Date()))"
+    let stem = directory + "/" + name
     let diagram = DiagramCollapser(maxNodes: DiagramCollapser.defaultMaxNodes).fit(
       DiagramBuilder(graph: snapshot.graph, inventory: snapshot.inventory).build(
         diagramRequest(request.focus, snapshotName: snapshot.path)))
     try DotWriter.write(diagram).write(toFile: stem + ".dot", atomically: true, encoding: .utf8)
     try request.text.write(toFile: stem + ".txt", atomically: true, encoding: .utf8)
-    return "\(stem).dot (Graphviz; the view as text in .txt)"
+    return "\(name).dot (+ .txt) in \(directory)"
   }
 
   /// The diagram for a browser focus: a bucket or prefix with its denied candidates, a principal's
