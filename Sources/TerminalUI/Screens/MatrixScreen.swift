@@ -10,7 +10,7 @@ enum MatrixScreen {
     buffer.write(countsLine(state, rows: rows), x: body.x, y: body.y + 1, width: body.width)
 
     let labelWidth = min(34, max(18, body.width / 3))
-    let columnWidth = max(7, min(14, model.longestPrefix + 2), min(24, model.longestLoneBucket + 1))
+    let columnWidth = max(7, min(14, model.longestPrefix + 2), min(18, model.longestLoneBucket + 1))
     let visibleColumns = max(1, (body.width - labelWidth) / columnWidth)
     let column = state.clampedMatrixColumn
     let firstColumn = ScreenBuffer.scrollOffset(cursor: column, visible: visibleColumns)
