@@ -10,9 +10,9 @@ struct BrowseCommand: ParsableCommand {
     commandName: "browse",
     abstract: "Explore who can read, write, list or delete where, in the terminal.",
     discussion: """
-      Accounts, principals and buckets; the who-can-write-where matrix; every chain from a principal to
-      a bucket prefix and, for denied pairs, which side says no and what to change. Press ? inside for
-      the keys. Read-only: nothing in AWS is changed. Honours NO_COLOR. Without SNAPSHOT, opens the
+      Accounts, principals and buckets; the who-can-write-where matrix; every chain from a principal to \
+      a bucket prefix and, for denied pairs, which side says no and what to change. Press ? inside for \
+      the keys. Read-only: nothing in AWS is changed. Honours NO_COLOR. Without SNAPSHOT, opens the \
       bundled SampleData/\(defaultScenario) (user → role → cross-account upload-only prefixes).
       """)
 
