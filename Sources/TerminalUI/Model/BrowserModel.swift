@@ -39,6 +39,10 @@ public struct BrowserModel: Sendable {
   let matrixPrincipals: [PrincipalSummary]
   /// Lower-cased ARN, label and account of each principal in matrix order, for the filter.
   let matrixSearchText: [String]
+  /// The matrix grid's lines (account headers and rows) without a filter, built once.
+  let matrixLayout: MatrixLine.Layout
+  /// The longest rule id of the gaps (sizes the gaps list's column).
+  let longestRuleID: Int
   private let accountPositions: [String: Int]
   private let principalPositions: [String: Int]
   private let principalsOfAccount: [String: [Int]]
@@ -80,6 +84,8 @@ public struct BrowserModel: Sendable {
     }
     matrixPrincipals = matrixRows.map { principals[$0] }
     matrixSearchText = matrixPrincipals.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() }
+    matrixLayout = MatrixLine.layout(matrixPrincipals)
+    longestRuleID = gaps.map(\.ruleID.count).max() ?? 0
     let questions = Set(cells.keys).union(paths.keys).sorted {
       let left = (cells[$0]?.verdict ?? .denied) == .denied ? 1 : 0
       let right = (cells[$1]?.verdict ?? .denied) == .denied ? 1 : 0
@@ -99,7 +105,7 @@ public struct BrowserModel: Sendable {
     var columns = targets.count
     if let accessSource {
       let soFar = accessSource.countsSoFar(
-        level: level, rows: rows.count == matrixPrincipals.count ? nil : Set(rows.map(\.arn)))
+        level: level, rows: rows.count == matrixPrincipals.count ? nil : rows)
       counts = soFar.counts
       columns = soFar.columns
     } else if rows.count == matrixPrincipals.count {
@@ -120,7 +126,7 @@ public struct BrowserModel: Sendable {
   /// How many columns of `level` the counts cover: all targets, or with an `accessSource` the
   /// columns computed so far.
   public func columnsCounted(level: AccessLevel) -> Int {
-    accessSource?.countsSoFar(level: level, rows: []).columns ?? targets.count
+    accessSource?.countsSoFar(level: level, rows: nil).columns ?? targets.count
   }
 
   /// The chains and explanation for one question: the stored report, else one computed by `pathSource`.

@@ -50,9 +50,11 @@ enum MatrixScreen {
 
     let gridTop = body.y + 4
     let gridHeight = max(0, body.height - 5)
-    let lines = displayLines(rows)
+    // Unfiltered, the model's own lines (built once: the matrix can have 100,000 rows).
+    let layout = rows.count == model.matrixPrincipals.count ? model.matrixLayout : MatrixLine.layout(rows)
+    let lines = layout.lines
     let cursorRow = state.cursor(.matrixRows, count: rows.count)
-    let cursorLine = lines.firstIndex { $0.rowIndex == cursorRow } ?? 0
+    let cursorLine = layout.lineOfRow.indices.contains(cursorRow) ? layout.lineOfRow[cursorRow] : 0
     let offset = ScreenBuffer.scrollOffset(cursor: cursorLine, visible: gridHeight)
     for (slot, line) in lines.dropFirst(offset).prefix(gridHeight).enumerated() {
       let y = gridTop + slot
@@ -129,20 +131,4 @@ enum MatrixScreen {
     return line
   }
 
-  /// One display line: an account header (`rowIndex == nil`) or a principal row.
-  private struct DisplayLine {
-    var accountID: String
-    var rowIndex: Int?
-  }
-
-  private static func displayLines(_ rows: [PrincipalSummary]) -> [DisplayLine] {
-    var lines: [DisplayLine] = []
-    for (index, principal) in rows.enumerated() {
-      if lines.last?.accountID != principal.accountID {
-        lines.append(DisplayLine(accountID: principal.accountID))
-      }
-      lines.append(DisplayLine(accountID: principal.accountID, rowIndex: index))
-    }
-    return lines
-  }
 }
