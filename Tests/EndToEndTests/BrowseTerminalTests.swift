@@ -5,12 +5,47 @@ import Testing
 /// text asserted, since a capture can catch a frame half drawn.
 @Suite(.enabled(if: BrowseTmux.isAvailable, "tmux is not installed"))
 struct BrowseTerminalTests {
-  @Test func startsOnTheDemoWithBreadcrumbAndAccounts() throws {
+  @Test func startsOnTheDefaultSampleDataWithBreadcrumbAndAccounts() throws {
     let tmux = try BrowseTmux()
     let start = tmux.wait(forAll: [
-      "trustwalk › DEMO upload-only-prefixes › Browse", "111111111111 account-a", "bobbytables", "? help",
+      "trustwalk › SampleData/upload-only-prefixes › Browse", "111111111111 account-a", "bobbytables",
+      "? help",
     ])
     #expect(start.ok, "\(start.screen)")
+  }
+
+  /// The "done when": who can write to s3://account-b-bucket/foo/, the chain user → role →
+  /// bucket, why nobody can read it, and a clean exit.
+  @Test func aNewcomerFindsTheWritersTheChainAndWhyNobodyReads() throws {
+    let tmux = try BrowseTmux()
+    tmux.wait(for: "q quit")
+    tmux.send("2", "Right", "Right")
+    let matrix = tmux.wait(forAll: [
+      "Matrix (write)", "user/bobbytables → s3://account-b-bucket/foo/  ✓ ALLOWED",
+    ])
+    #expect(matrix.ok, "\(matrix.screen)")
+    let row = matrix.screen.split(separator: "\n").first { $0.contains("user/bobbytables") } ?? ""
+    #expect(row.filter { $0 == "✓" }.count == 3, "write glyphs on (all), fighters/ and foo/: \(row)")
+    tmux.send("Enter")
+    let chain = tmux.wait(forAll: [
+      "Chain 1", "user/bobbytables → role/account-a-s3-role → s3://account-b-bucket/foo/", "AssumeUploadRole",
+      "UploadFooAndFighters", "AllowAccountARoleUploads",
+    ])
+    #expect(chain.ok, "\(chain.screen)")
+    tmux.send("Escape", "r")
+    let read = tmux.wait(forAll: [
+      "Matrix (read)", "0 ✓ allowed", "user/bobbytables → s3://account-b-bucket/foo/  ✗ DENIED",
+    ])
+    #expect(read.ok, "\(read.screen)")
+    tmux.send("Enter")
+    let explain = tmux.wait(forAll: [
+      "Why not allowed", "layer: identity policy and bucket policy", "Caller 111111111111",
+      "Owner 222222222222",
+      "What to change", "bucket owner 222222222222 must allow",
+    ])
+    #expect(explain.ok, "\(explain.screen)")
+    tmux.send("q")
+    #expect(tmux.exitStatus() == 0)
   }
 
   @Test func navigatesFromABucketPrefixToWhoCanToTheChain() throws {
@@ -18,15 +53,15 @@ struct BrowseTerminalTests {
     tmux.wait(for: "q quit")
     tmux.send("j")
     #expect(tmux.wait(forAll: ["Buckets of 222222222222", "fighters/"]).ok)
-    tmux.send("Tab", "Tab", "j")
+    tmux.send("Tab", "Tab", "j", "j")
     #expect(tmux.wait(for: "› s3://account-b-bucket/foo/").ok, "the breadcrumb names the selected prefix")
     tmux.send("Enter")
-    let whoCan = tmux.wait(forAll: ["Who can access s3://account-b-bucket/foo/", "user/bobbytables", "1/6"])
+    let whoCan = tmux.wait(forAll: ["Who can access s3://account-b-bucket/foo/", "user/bobbytables", "1/10", "✗ read"])
     #expect(whoCan.ok, "\(whoCan.screen)")
     tmux.send("j", "Enter")
     let paths = tmux.wait(forAll: [
       "Chain 1", "user/bobbytables → role/account-a-s3-role → s3://account-b-bucket/foo/",
-      "AllowAccountARoleUpload",
+      "AllowAccountARoleUploads",
     ])
     #expect(paths.ok, "\(paths.screen)")
     tmux.send("Escape")

@@ -3,29 +3,15 @@ import Testing
 @testable import TerminalUI
 
 @Suite struct BrowserModelTests {
-  let model = BrowserModel.demo
+  let model = sampleModel
   let user = "arn:aws:iam::111111111111:user/bobbytables"
 
-  @Test func missingCellsAreDenied() {
+  @Test func missingCellsAreDeniedAndExplainedOnDemand() {
     let key = CellKey(
-      principal: user, target: TargetRef(bucket: "account-b-bucket", prefix: "foo/"), level: .read)
+      principal: user, target: TargetRef(bucket: "account-b-bucket", prefix: "bar/"), level: .read)
     #expect(model.cell(key).verdict == .denied)
-    #expect(model.paths[key]?.explanation?.hopIndex == 1)
-  }
-
-  @Test func demoMirrorsUploadOnlyPrefixes() {
-    for prefix in ["foo/", "fighters/"] {
-      let target = TargetRef(bucket: "account-b-bucket", prefix: prefix)
-      #expect(model.cell(CellKey(principal: user, target: target, level: .write)).verdict == .allowed)
-      #expect(model.cell(CellKey(principal: user, target: target, level: .read)).verdict == .denied)
-    }
-    let nobodyReads = model.principals.allSatisfy { principal in
-      model.targets.allSatisfy {
-        model.cell(CellKey(principal: principal.arn, target: $0, level: .read)).verdict == .denied
-      }
-    }
-    #expect(nobodyReads)
-    #expect(model.source.hasPrefix("DEMO"))
+    #expect(model.paths[key] == nil)
+    #expect(model.path(key)?.explanation != nil)
   }
 
   @Test func whoCanAndCanWhatAgree() {
@@ -35,11 +21,21 @@ import Testing
     #expect(model.canWhat(user).first?.level == .write)
   }
 
+  @Test func whoCanListsAllowedLevelsBeforeDeniedOnes() {
+    let rows = model.whoCan(TargetRef(bucket: "account-b-bucket", prefix: "foo/"))
+    #expect(
+      rows.map(\.level) == [
+        .write, .write, .permissions, .permissions, .read, .read, .list, .list, .delete, .delete,
+      ])
+    #expect(rows.prefix(4).allSatisfy { model.cell($0).verdict == .allowed })
+    #expect(rows.dropFirst(4).allSatisfy { model.cell($0).verdict == .denied })
+  }
+
   @Test func countsCoverEveryCell() {
-    let counts = model.verdictCounts(level: .write, principals: model.principals)
+    let counts = model.verdictCounts(level: .write, principals: model.matrixPrincipals)
     #expect(counts[.allowed] == 6)
     #expect(counts[.denied] == 0)
-    let onlyUser = model.verdictCounts(level: .read, principals: [model.principals[0]])
+    let onlyUser = model.verdictCounts(level: .read, principals: [model.matrixPrincipals[0]])
     #expect(onlyUser[.denied] == 3)
     #expect(onlyUser[.allowed, default: 0] == 0)
   }

@@ -38,7 +38,16 @@ func press(_ state: AppState, _ keys: Key...) -> AppState {
 /// Keys for typing text (each character one key).
 func typing(_ text: String) -> [Key] { text.map { Key.character($0) } }
 
-/// The demo state at a size.
-func demoState(_ columns: Int = 120, _ rows: Int = 40, glyphs: GlyphSet = .unicode) -> AppState {
-  AppState(model: .demo, size: ScreenSize(columns: columns, rows: rows), glyphs: glyphs)
+/// The model of SampleData/upload-only-prefixes (the "done when" scenario), through the trust graph.
+let sampleModel: BrowserModel = {
+  do {
+    return try AdapterScenario.uploadOnlyPrefixes.get()
+  } catch {
+    fatalError("SampleData/upload-only-prefixes does not load: \(error)")
+  }
+}()
+
+/// The sample state at a size.
+func sampleState(_ columns: Int = 120, _ rows: Int = 40, glyphs: GlyphSet = .unicode) -> AppState {
+  AppState(model: sampleModel, size: ScreenSize(columns: columns, rows: rows), glyphs: glyphs)
 }

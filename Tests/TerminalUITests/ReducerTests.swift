@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ReducerBrowseTests {
   @Test func jAndKMoveWithinTheListAndStopAtTheEnds() {
-    let state = demoState()
+    let state = sampleState()
     #expect(press(state, .character("k")).cursor(.accounts) == 0)
     #expect(press(state, .character("j")).cursor(.accounts) == 1)
     #expect(press(state, .down, .down, .down).cursor(.accounts) == 1)
@@ -13,7 +13,7 @@ import Testing
   }
 
   @Test func tabHAndLMoveFocusBetweenPanes() {
-    let state = demoState()
+    let state = sampleState()
     #expect(press(state, .tab).browseFocus == .principals)
     #expect(press(state, .tab, .tab, .tab).browseFocus == .accounts)
     #expect(press(state, .character("l"), .character("l")).browseFocus == .resources)
@@ -22,23 +22,23 @@ import Testing
   }
 
   @Test func enterOnAnAccountFocusesItsPrincipals() {
-    let state = press(demoState(), .enter)
+    let state = press(sampleState(), .enter)
     #expect(state.browseFocus == .principals)
     #expect(state.visiblePrincipals.map(\.name) == ["bobbytables", "account-a-s3-role"])
   }
 
   @Test func movingToAnotherAccountResetsThePrincipalAndBucketCursors() {
-    let state = press(demoState(), .tab, .down, .backTab, .down)
+    let state = press(sampleState(), .tab, .down, .backTab, .down)
     #expect(state.selectedAccount?.id == "222222222222")
     #expect(state.list(.principals).cursor == 0)
     #expect(
       state.visibleTargets.map(\.uri) == [
-        "s3://account-b-bucket/", "s3://account-b-bucket/foo/", "s3://account-b-bucket/fighters/",
+        "s3://account-b-bucket/", "s3://account-b-bucket/fighters/", "s3://account-b-bucket/foo/",
       ])
   }
 
   @Test func enterOnAPrincipalOpensCanWhatAndEscGoesBack() {
-    let opened = press(demoState(), .enter, .enter)
+    let opened = press(sampleState(), .enter, .enter)
     #expect(opened.screen == .canWhat("arn:aws:iam::111111111111:user/bobbytables"))
     let back = press(opened, .escape)
     #expect(back.screen == .browse)
@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func enterOnAPrefixOpensWhoCanThenPaths() {
-    let whoCan = press(demoState(), .down, .tab, .tab, .down, .enter)
+    let whoCan = press(sampleState(), .down, .tab, .tab, .down, .down, .enter)
     let foo = TargetRef(bucket: "account-b-bucket", prefix: "foo/")
     #expect(whoCan.screen == .whoCan(foo))
     let rows = whoCan.visibleQuestions(.whoCan(foo))
@@ -55,7 +55,8 @@ import Testing
       rows.contains(
         CellKey(principal: "arn:aws:iam::111111111111:user/bobbytables", target: foo, level: .write)))
     #expect(rows.first?.level == .write, "grouped by level, write first")
-    #expect(rows.contains { $0.level == .read }, "denied pairs with an explanation are listed too")
+    #expect(
+      rows.contains { $0.level == .read }, "denied levels of principals with some access are listed too")
     let paths = press(whoCan, .enter)
     #expect(paths.screen == .paths(rows[0]))
     #expect(press(paths, .character("h")).screen == .whoCan(foo))
@@ -64,7 +65,7 @@ import Testing
 
 @Suite struct ReducerMatrixTests {
   @Test func twoOpensTheMatrixAndLevelKeysSwitchLevel() {
-    let matrix = press(demoState(), .character("2"))
+    let matrix = press(sampleState(), .character("2"))
     #expect(matrix.screen == .matrix)
     #expect(press(matrix, .character("r")).matrixLevel == .read)
     #expect(press(matrix, .character("l")).matrixLevel == .list)
@@ -73,15 +74,15 @@ import Testing
   }
 
   @Test func rReloadsOutsideTheMatrixAndCtrlRReloadsInside() {
-    #expect(press(demoState(), .character("r")).pendingCommand == .reload)
-    let matrix = press(demoState(), .character("2"))
+    #expect(press(sampleState(), .character("r")).pendingCommand == .reload)
+    let matrix = press(sampleState(), .character("2"))
     #expect(press(matrix, .character("r")).pendingCommand == nil)
     #expect(press(matrix, .control("r")).pendingCommand == .reload)
   }
 
   @Test func arrowsMoveTheCellAndEnterOpensItsPaths() {
     let state = press(
-      demoState(), .character("2"), .character("r"), .right, .right, .right, .right, .left, .down)
+      sampleState(), .character("2"), .character("r"), .right, .right, .right, .right, .down)
     let key = CellKey(
       principal: "arn:aws:iam::111111111111:role/account-a-s3-role",
       target: TargetRef(bucket: "account-b-bucket", prefix: "foo/"), level: .read)
@@ -92,7 +93,7 @@ import Testing
   }
 
   @Test func numberKeysResetTheViewStack() {
-    let deep = press(demoState(), .character("2"), .enter)
+    let deep = press(sampleState(), .character("2"), .enter)
     #expect(deep.screens.count == 2)
     #expect(press(deep, .character("1")).screens == [.browse])
     #expect(press(deep, .character("3")).screens == [.gaps])
@@ -101,7 +102,7 @@ import Testing
 
 @Suite struct ReducerFilterTests {
   @Test func slashFiltersLiveEnterKeepsEscClears() {
-    let matrix = press(demoState(), .character("2"), .character("/"))
+    let matrix = press(sampleState(), .character("2"), .character("/"))
     #expect(matrix.isEditingFilter)
     let typed = typing("bobby").reduce(matrix, reduce)
     #expect(typed.visibleMatrixRows.map(\.name) == ["bobbytables"])
@@ -115,7 +116,7 @@ import Testing
   }
 
   @Test func escWhileTypingCancelsAndBackspaceDeletes() {
-    let state = typing("bobx").reduce(press(demoState(), .tab, .character("/")), reduce)
+    let state = typing("bobx").reduce(press(sampleState(), .tab, .character("/")), reduce)
     #expect(press(state, .backspace).list(.principals).filter == "bob")
     let cancelled = press(state, .escape)
     #expect(!cancelled.isEditingFilter)
@@ -123,18 +124,18 @@ import Testing
   }
 
   @Test func bangInvertsTheFilter() {
-    let state = typing("!bobby").reduce(press(demoState(), .tab, .character("/")), reduce)
+    let state = typing("!bobby").reduce(press(sampleState(), .tab, .character("/")), reduce)
     #expect(state.visiblePrincipals.map(\.name) == ["account-a-s3-role"])
   }
 
   @Test func typedQDoesNotQuitWhileFiltering() {
-    let state = press(demoState(), .character("/"), .character("q"))
+    let state = press(sampleState(), .character("/"), .character("q"))
     #expect(state.pendingCommand == nil)
     #expect(state.list(.accounts).filter == "q")
   }
 
   @Test func thePathViewHasNoFilter() {
-    let state = press(demoState(), .character("2"), .enter, .character("/"))
+    let state = press(sampleState(), .character("2"), .enter, .character("/"))
     #expect(!state.isEditingFilter)
     #expect(state.flash != nil)
   }
@@ -142,7 +143,7 @@ import Testing
 
 @Suite struct ReducerGlobalKeyTests {
   @Test func helpOpensScrollsAndClosesWithoutQuitting() {
-    let help = press(demoState(), .character("?"))
+    let help = press(sampleState(), .character("?"))
     #expect(help.helpScroll == 0)
     #expect(press(help, .character("j")).helpScroll == 1)
     let closed = press(help, .character("q"))
@@ -152,26 +153,26 @@ import Testing
   }
 
   @Test func qQuits() {
-    #expect(press(demoState(), .character("q")).pendingCommand == .quit)
+    #expect(press(sampleState(), .character("q")).pendingCommand == .quit)
   }
 
   @Test func yCopiesWhatIsUnderTheCursor() {
     #expect(
-      press(demoState(), .tab, .character("y")).pendingCommand
+      press(sampleState(), .tab, .character("y")).pendingCommand
         == .copy("arn:aws:iam::111111111111:user/bobbytables"))
     #expect(
-      press(demoState(), .down, .tab, .tab, .down, .character("y")).pendingCommand
+      press(sampleState(), .down, .tab, .tab, .down, .down, .character("y")).pendingCommand
         == .copy("s3://account-b-bucket/foo/"))
-    let path = press(demoState(), .character("2"), .right, .enter, .character("y"))
+    let path = press(sampleState(), .character("2"), .right, .right, .enter, .character("y"))
     #expect(
       path.pendingCommand
         == .copy(
-          "user/bobbytables → sts:AssumeRole → role/account-a-s3-role → s3:PutObject → s3://account-b-bucket/foo/"
+          "user/bobbytables → sts:AssumeRole → role/account-a-s3-role → s3:PutObject, s3:PutObjectAcl → s3://account-b-bucket/foo/"
         ))
   }
 
   @Test func eAsksToExportTheFocus() {
-    let state = press(demoState(), .character("2"), .right, .enter, .character("e"))
+    let state = press(sampleState(), .character("2"), .right, .right, .enter, .character("e"))
     guard case .export(let request) = state.pendingCommand else {
       Issue.record("expected an export request")
       return
@@ -185,7 +186,7 @@ import Testing
   }
 
   @Test func commandDoneClearsTheCommandAndShowsTheMessageUntilTheNextKey() {
-    var state = press(demoState(), .character("y"))
+    var state = press(sampleState(), .character("y"))
     state.commandDone(message: "copied 111111111111")
     #expect(state.pendingCommand == nil)
     #expect(state.flash == "copied 111111111111")
@@ -193,7 +194,7 @@ import Testing
   }
 
   @Test func resizeKeepsTheSizeAndATooSmallScreenIgnoresAllButQ() {
-    let small = press(demoState(), .resize(ScreenSize(columns: 30, rows: 8)))
+    let small = press(sampleState(), .resize(ScreenSize(columns: 30, rows: 8)))
     #expect(small.size == ScreenSize(columns: 30, rows: 8))
     #expect(press(small, .down, .tab).browseFocus == .accounts)
     #expect(press(small, .down).cursor(.accounts) == 0)
@@ -202,13 +203,13 @@ import Testing
   }
 
   @Test func enterOnAGapJumpsToItsPath() {
-    let state = press(demoState(), .character("3"), .enter)
+    let state = press(sampleState(), .character("3"), .enter)
     #expect(
       state.screen
         == .paths(
           CellKey(
             principal: "arn:aws:iam::111111111111:role/account-a-s3-role",
-            target: TargetRef(bucket: "account-b-bucket", prefix: "foo/"), level: .write)))
+            target: TargetRef(bucket: "account-b-bucket"), level: .write)))
   }
 
   @Test func gapsWithOnlyATargetJumpToWhoCan() {
@@ -219,7 +220,7 @@ import Testing
   }
 
   @Test func pathViewScrollsWithinItsDocument() {
-    let paths = press(demoState(80, 24), .character("2"), .character("r"), .right, .enter)
+    let paths = press(sampleState(80, 24), .character("2"), .character("r"), .right, .enter)
     #expect(paths.itemCount(paths.activeList) > 1)
     #expect(press(paths, .character("j")).cursor(paths.activeList) == 1)
     let bottom = press(paths, .character("G"))

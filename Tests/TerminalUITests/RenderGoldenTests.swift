@@ -16,15 +16,15 @@ import Testing
   }
 
   @Test func browseHome() throws {
-    try check(demoState(), "browse-home")
+    try check(sampleState(), "browse-home")
   }
 
   @Test func browseBucketsOfAccountB() throws {
-    try check(press(demoState(), .down, .tab, .tab, .down), "browse-buckets")
+    try check(press(sampleState(), .down, .tab, .tab, .down), "browse-buckets")
   }
 
   @Test func matrixWrite() throws {
-    try check(press(demoState(), .character("2"), .down), "matrix-write")
+    try check(press(sampleState(), .character("2"), .down), "matrix-write")
   }
 
   @Test func matrixWithEveryVerdict() throws {
@@ -38,39 +38,40 @@ import Testing
   }
 
   @Test func pathsAllowedWrite() throws {
-    try check(press(demoState(), .character("2"), .right, .enter), "paths-write")
+    try check(press(sampleState(), .character("2"), .right, .right, .enter), "paths-write")
   }
 
   @Test func explainDeniedRead() throws {
-    try check(press(demoState(), .character("2"), .character("r"), .right, .enter), "explain-read")
+    try check(press(sampleState(), .character("2"), .character("r"), .right, .right, .enter), "explain-read")
   }
 
   @Test func whoCanPrefix() throws {
-    try check(press(demoState(), .down, .tab, .tab, .down, .enter), "who-can-foo")
+    try check(press(sampleState(), .down, .tab, .tab, .down, .down, .enter), "who-can-foo")
   }
 
   @Test func canWhatUser() throws {
     try check(
-      press(demoState(), .enter, .enter), "can-what-bobbytables", sizes: [ScreenSize(columns: 80, rows: 24)])
+      press(sampleState(), .enter, .enter), "can-what-bobbytables", sizes: [ScreenSize(columns: 80, rows: 24)]
+    )
   }
 
   @Test func gapsList() throws {
-    try check(press(demoState(), .character("3")), "gaps")
+    try check(press(sampleState(), .character("3")), "gaps")
   }
 
   @Test func helpOverlay() throws {
     try check(
-      press(demoState(), .character("2"), .character("?")), "help-matrix",
+      press(sampleState(), .character("2"), .character("?")), "help-matrix",
       sizes: [ScreenSize(columns: 80, rows: 24)])
   }
 
   @Test func filterBeingTyped() throws {
-    let state = typing("bobby").reduce(press(demoState(), .tab, .character("/")), reduce)
+    let state = typing("bobby").reduce(press(sampleState(), .tab, .character("/")), reduce)
     try check(state, "filter-typing", sizes: [ScreenSize(columns: 80, rows: 24)])
   }
 
   @Test func terminalTooSmall() throws {
-    try check(demoState(), "too-small", sizes: [ScreenSize(columns: 30, rows: 8)])
+    try check(sampleState(), "too-small", sizes: [ScreenSize(columns: 30, rows: 8)])
   }
 }
 

@@ -17,7 +17,7 @@ import Testing
     for columns in stride(from: 40, through: 130, by: 15) {
       for rows in stride(from: 10, through: 45, by: 7) {
         let size = ScreenSize(columns: columns, rows: rows)
-        let state = keys.reduce(AppState(model: .demo, size: size), reduce)
+        let state = keys.reduce(AppState(model: sampleModel, size: size), reduce)
         let screen = render(state, size: size)
         let lines = screen.text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == rows, "\(view) at \(columns)x\(rows)")

@@ -27,7 +27,7 @@ import Testing
     var buffer = ScreenBuffer(size: ScreenSize(columns: 12, rows: 1), glyphs: .ascii)
     buffer.write("✓ · 日本 ok", x: 0, y: 0)
     #expect(buffer.text == "+ . ?? ok")
-    let state = AppState(model: .demo, size: ScreenSize(columns: 80, rows: 24), glyphs: .ascii)
+    let state = AppState(model: sampleModel, size: ScreenSize(columns: 80, rows: 24), glyphs: .ascii)
     for keys in [[Key.character("2")], [.character("2"), .enter], [.character("?")], [.character("3")]] {
       let screen = render(keys.reduce(state, reduce), size: state.size)
       #expect(screen.cells.allSatisfy { $0.character.isASCII }, "\(screen.text)")

@@ -19,7 +19,13 @@ public enum TerminalBrowser {
     var state = AppState(model: model, size: session.size, glyphs: glyphs)
     session.draw(render(state, size: state.size))
     while let key = session.readKey() {
+      let previous = state
       state = reduce(state, key)
+      if state.model.accessSource != nil, state.screens != previous.screens {
+        var notice = previous
+        notice.flash = "computing (a large snapshot: this can take a while)…"
+        session.draw(render(notice, size: notice.size))
+      }
       if let command = state.pendingCommand {
         if command == .quit { return }
         perform(command, on: &state, session: session, reload: reload, export: export)

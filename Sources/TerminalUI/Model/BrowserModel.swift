@@ -1,5 +1,5 @@
 /// Everything the browser shows, as plain values: the input an adapter builds from the trust
-/// graph's query results (or `BrowserModel.demo`).
+/// graph's query results (`SnapshotBrowserModel.make`).
 ///
 /// The adapter fills six things; everything else (who-can and can-what lists, counts, indexes) is
 /// derived here:
@@ -8,28 +8,41 @@
 ///   allowed, conditional and gap cells need to be stored;
 /// - `paths`: the chains and, for denied pairs, the explanation. Store a report for every
 ///   non-denied cell and for denied pairs worth explaining (a chain came close): those denied
-///   pairs also appear in the who-can and can-what lists;
+///   pairs also appear in the who-can and can-what lists. Reports too slow to compute up front
+///   come from `pathSource` when first shown (`path(_:)`);
 /// - `gaps`: the findings.
 public struct BrowserModel: Sendable {
-  /// What is being browsed, shown in the breadcrumb (a snapshot path, or "DEMO …").
+  /// What is being browsed, shown in the breadcrumb (the snapshot path).
   public let source: String
   public let accounts: [AccountSummary]
   public let principals: [PrincipalSummary]
   public let buckets: [BucketSummary]
   public let cells: [CellKey: AccessCell]
   public let paths: [CellKey: PathReport]
+  /// Computes (and caches) the reports `paths` does not hold, such as the explanation of a denied cell.
+  public let pathSource: PathSource?
+  /// For large snapshots: answers computed per column (and per principal) when first shown, instead
+  /// of `cells` and `paths` filled up front.
+  public let accessSource: AccessSource?
   public let gaps: [GapFinding]
 
   /// Every bucket and prefix, grouped by bucket in `buckets` order: the matrix columns.
   public let targets: [TargetRef]
   /// The longest prefix, in characters (sizes the matrix columns).
   let longestPrefix: Int
+  /// The longest name of a bucket without prefixes, whose one column carries the name alone.
+  let longestLoneBucket: Int
   /// Principal indexes (into `principals`) in matrix order: grouped by account in `accounts` order.
+  /// Groups have no rows: they never make requests themselves.
   let matrixRows: [Int]
   /// The principals in matrix order.
   let matrixPrincipals: [PrincipalSummary]
   /// Lower-cased ARN, label and account of each principal in matrix order, for the filter.
   let matrixSearchText: [String]
+  /// The matrix grid's lines (account headers and rows) without a filter, built once.
+  let matrixLayout: MatrixLine.Layout
+  /// The longest rule id of the gaps (sizes the gaps list's column).
+  let longestRuleID: Int
   private let accountPositions: [String: Int]
   private let principalPositions: [String: Int]
   private let principalsOfAccount: [String: [Int]]
@@ -42,7 +55,8 @@ public struct BrowserModel: Sendable {
 
   public init(
     source: String, accounts: [AccountSummary], principals: [PrincipalSummary], buckets: [BucketSummary],
-    cells: [CellKey: AccessCell], paths: [CellKey: PathReport] = [:], gaps: [GapFinding] = []
+    cells: [CellKey: AccessCell], paths: [CellKey: PathReport] = [:], pathSource: PathSource? = nil,
+    accessSource: AccessSource? = nil, gaps: [GapFinding] = []
   ) {
     self.source = source
     self.accounts = accounts
@@ -50,9 +64,12 @@ public struct BrowserModel: Sendable {
     self.buckets = buckets
     self.cells = cells
     self.paths = paths
+    self.pathSource = pathSource
+    self.accessSource = accessSource
     self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
     targets = buckets.flatMap(\.targets)
     longestPrefix = targets.map(\.prefix.count).max() ?? 0
+    longestLoneBucket = buckets.filter(\.prefixes.isEmpty).map(\.name.count).max() ?? 0
     principalPositions = Dictionary(
       principals.enumerated().map { ($1.arn, $0) }, uniquingKeysWith: { a, _ in a })
     principalsOfAccount = Dictionary(grouping: principals.indices, by: { principals[$0].accountID })
@@ -60,15 +77,19 @@ public struct BrowserModel: Sendable {
     bucketPositions = Dictionary(buckets.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     let accountOrder = Dictionary(accounts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     accountPositions = accountOrder
-    matrixRows = principals.indices.sorted {
+    matrixRows = principals.indices.filter { principals[$0].kind != .group }.sorted {
       (accountOrder[principals[$0].accountID] ?? Int.max, $0) < (
         accountOrder[principals[$1].accountID] ?? Int.max, $1
       )
     }
     matrixPrincipals = matrixRows.map { principals[$0] }
     matrixSearchText = matrixPrincipals.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() }
+    matrixLayout = MatrixLine.layout(matrixPrincipals)
+    longestRuleID = gaps.map(\.ruleID.count).max() ?? 0
     let questions = Set(cells.keys).union(paths.keys).sorted {
-      ($0.level, $0.principal, $0.target) < ($1.level, $1.principal, $1.target)
+      let left = (cells[$0]?.verdict ?? .denied) == .denied ? 1 : 0
+      let right = (cells[$1]?.verdict ?? .denied) == .denied ? 1 : 0
+      return (left, $0.level, $0.principal, $0.target) < (right, $1.level, $1.principal, $1.target)
     }
     questionsByTarget = Dictionary(grouping: questions, by: \.target)
     questionsByPrincipal = Dictionary(grouping: questions, by: \.principal)
@@ -78,9 +99,16 @@ public struct BrowserModel: Sendable {
   }
 
   /// How many cells of `level` have each verdict, over the given principals' rows and all targets.
+  /// With an `accessSource`, only the columns computed so far are counted (see `columnsCounted`).
   public func verdictCounts(level: AccessLevel, principals rows: [PrincipalSummary]) -> [Verdict: Int] {
     var counts: [Verdict: Int]
-    if rows.count == principals.count {
+    var columns = targets.count
+    if let accessSource {
+      let soFar = accessSource.countsSoFar(
+        level: level, rows: rows.count == matrixPrincipals.count ? nil : rows)
+      counts = soFar.counts
+      columns = soFar.columns
+    } else if rows.count == matrixPrincipals.count {
       counts = allCounts[level] ?? [:]
     } else {
       counts = [:]
@@ -91,12 +119,31 @@ public struct BrowserModel: Sendable {
       }
     }
     counts[.denied] = 0
-    counts[.denied] = rows.count * targets.count - counts.values.reduce(0, +)
+    counts[.denied] = rows.count * columns - counts.values.reduce(0, +)
     return counts
   }
 
+  /// How many columns of `level` the counts cover: all targets, or with an `accessSource` the
+  /// columns computed so far.
+  public func columnsCounted(level: AccessLevel) -> Int {
+    accessSource?.countsSoFar(level: level, rows: nil).columns ?? targets.count
+  }
+
+  /// The chains and explanation for one question: the stored report, else one computed by `pathSource`.
+  public func path(_ key: CellKey) -> PathReport? {
+    paths[key] ?? accessSource?.path(key) ?? pathSource?.report(key)
+  }
+
   /// The verdict for one question; denied unless a cell says otherwise.
-  public func cell(_ key: CellKey) -> AccessCell { cells[key] ?? AccessCell(.denied) }
+  /// With an `accessSource`, a cell whose column is not computed yet is a gap saying so (never denied).
+  public func cell(_ key: CellKey) -> AccessCell {
+    if let cell = cells[key] { return cell }
+    switch accessSource?.cell(key) {
+    case .found(let cell): return cell
+    case .notComputed: return AccessCell(.gap, note: "not computed yet: Enter computes this column")
+    case .denied, nil: return AccessCell(.denied)
+    }
+  }
 
   /// The principal with this ARN.
   public func principal(_ arn: String) -> PrincipalSummary? { principalPositions[arn].map { principals[$0] } }
@@ -117,11 +164,34 @@ public struct BrowserModel: Sendable {
     (bucketsOfAccount[id] ?? []).map { buckets[$0] }
   }
 
-  /// Who can do what to `target`: every non-denied cell and every explained pair, by level then principal.
-  public func whoCan(_ target: TargetRef) -> [CellKey] { questionsByTarget[target] ?? [] }
+  /// Who can do what to `target`: every non-denied cell, then every explained or explicitly denied
+  /// pair, each by level then principal.
+  public func whoCan(_ target: TargetRef) -> [CellKey] {
+    guard let accessSource else { return questionsByTarget[target] ?? [] }
+    return AccessLevel.allCases.flatMap { level in
+      accessSource.column(target, level).cells.keys.sorted { $0.principal < $1.principal }
+    }
+  }
+
+  /// `whoCan(target)` when it is known without computing anything (for the detail strip); else nil.
+  public func knownWhoCan(_ target: TargetRef) -> [CellKey]? {
+    guard let accessSource else { return whoCan(target) }
+    return AccessLevel.allCases.allSatisfy { accessSource.hasColumn(target, $0) } ? whoCan(target) : nil
+  }
 
   /// What `principal` can do where: every non-denied cell and every explained pair, by level then target.
-  public func canWhat(_ principal: String) -> [CellKey] { questionsByPrincipal[principal] ?? [] }
+  public func canWhat(_ principal: String) -> [CellKey] {
+    guard let accessSource else { return questionsByPrincipal[principal] ?? [] }
+    return (accessSource.principal(principal)?.cells.keys ?? [:].keys).sorted {
+      ($0.level, $0.target) < ($1.level, $1.target)
+    }
+  }
+
+  /// `canWhat(principal)` when it is known without computing anything (for the detail strip); else nil.
+  public func knownCanWhat(_ principal: String) -> [CellKey]? {
+    guard let accessSource else { return canWhat(principal) }
+    return accessSource.principal(principal, compute: false) == nil ? nil : canWhat(principal)
+  }
 
   /// A short label for a principal ARN (`user/bobbytables`), or the ARN when unknown.
   public func label(ofPrincipal arn: String) -> String { principal(arn)?.label ?? arn }

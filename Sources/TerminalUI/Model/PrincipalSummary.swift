@@ -1,6 +1,9 @@
 /// The kinds of principal the browser lists.
+///
+/// `account` is an account as a principal (`arn:aws:iam::ID:root`: any principal of that account
+/// its own policies allow); `anonymous` is everyone (`"*"`).
 public enum PrincipalKind: String, Sendable, Hashable, CaseIterable {
-  case user, group, role, service, provider
+  case user, group, role, service, provider, account, anonymous
 }
 
 /// One principal (user, group, role, service or identity provider) of an account.

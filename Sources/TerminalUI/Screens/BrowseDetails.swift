@@ -31,7 +31,7 @@ enum BrowseDetails {
           Segment("\(principal.kind.rawValue) in \(principal.accountID)", .dim),
           Segment("   \(glyphs.plain("⏎")) can-what", .dim),
         ],
-        levelCounts(state, state.model.canWhat(principal.arn)),
+        levelCounts(state, state.model.knownCanWhat(principal.arn)),
       ] + principal.details.map { [Segment($0)] }
     case .resources:
       guard let target = state.element(state.visibleTargets, at: state.cursor(.resources)) else {
@@ -41,14 +41,18 @@ enum BrowseDetails {
       let owner = bucket.flatMap { state.model.account($0.accountID) }?.displayName ?? "unknown account"
       return [
         [Segment(target.uri, .heading), Segment("  bucket in \(owner)", .dim)],
-        levelCounts(state, state.model.whoCan(target)) + [Segment("   \(glyphs.plain("⏎")) who-can", .dim)],
+        levelCounts(state, state.model.knownWhoCan(target)) + [
+          Segment("   \(glyphs.plain("⏎")) who-can", .dim)
+        ],
       ] + (bucket?.details ?? []).map { [Segment($0)] }
     }
   }
 
-  /// `write 2✓ 1◐  read 0 …`: how many of `questions` (who-can or can-what rows) each level has, by verdict.
-  private static func levelCounts(_ state: AppState, _ questions: [CellKey]) -> StyledLine {
-    AccessLevel.allCases.flatMap { level -> StyledLine in
+  /// `write 2✓ 1◐  read 0 …`: how many of `questions` (who-can or can-what rows) each level has, by
+  /// verdict; nil questions (not computed yet in a large snapshot) say so instead.
+  private static func levelCounts(_ state: AppState, _ questions: [CellKey]?) -> StyledLine {
+    guard let questions else { return [Segment("access not computed yet: Enter computes it", .dim)] }
+    return AccessLevel.allCases.flatMap { level -> StyledLine in
       let verdicts = questions.filter { $0.level == level }.map { state.model.cell($0).verdict }
       var line: StyledLine = [Segment(level.rawValue + " ")]
       for verdict in [Verdict.allowed, .conditional, .gap] {

@@ -3,7 +3,7 @@
 enum GapsScreen {
   static func draw(_ state: AppState, in body: Rect, on buffer: inout ScreenBuffer) {
     let gaps = state.visibleGaps
-    let ruleWidth = min(40, (gaps.map { $0.ruleID.count }.max() ?? 10) + 2)
+    let ruleWidth = min(40, (state.model.gaps.isEmpty ? 10 : state.model.longestRuleID) + 2)
     let row: (Int) -> StyledLine = { index in
       let gap = gaps[index]
       return [

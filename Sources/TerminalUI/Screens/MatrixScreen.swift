@@ -10,7 +10,7 @@ enum MatrixScreen {
     buffer.write(countsLine(state, rows: rows), x: body.x, y: body.y + 1, width: body.width)
 
     let labelWidth = min(34, max(18, body.width / 3))
-    let columnWidth = max(7, min(14, model.longestPrefix + 2))
+    let columnWidth = max(7, min(14, model.longestPrefix + 2), min(18, model.longestLoneBucket + 1))
     let visibleColumns = max(1, (body.width - labelWidth) / columnWidth)
     let column = state.clampedMatrixColumn
     let firstColumn = ScreenBuffer.scrollOffset(cursor: column, visible: visibleColumns)
@@ -50,9 +50,11 @@ enum MatrixScreen {
 
     let gridTop = body.y + 4
     let gridHeight = max(0, body.height - 5)
-    let lines = displayLines(rows)
+    // Unfiltered, the model's own lines (built once: the matrix can have 100,000 rows).
+    let layout = rows.count == model.matrixPrincipals.count ? model.matrixLayout : MatrixLine.layout(rows)
+    let lines = layout.lines
     let cursorRow = state.cursor(.matrixRows, count: rows.count)
-    let cursorLine = lines.firstIndex { $0.rowIndex == cursorRow } ?? 0
+    let cursorLine = layout.lineOfRow.indices.contains(cursorRow) ? layout.lineOfRow[cursorRow] : 0
     let offset = ScreenBuffer.scrollOffset(cursor: cursorLine, visible: gridHeight)
     for (slot, line) in lines.dropFirst(offset).prefix(gridHeight).enumerated() {
       let y = gridTop + slot
@@ -106,7 +108,14 @@ enum MatrixScreen {
       Segment(" · "),
       Segment("\(counts[.gap, default: 0]) \(glyphs.gap) gaps", .gap), Segment(" · "),
       Segment("\(counts[.denied, default: 0]) \(glyphs.deniedCell) denied", .denied),
-    ]
+    ] + coverage(state)
+  }
+
+  /// `  (3 of 40 columns computed)` when a large snapshot's matrix is filled as it is shown.
+  private static func coverage(_ state: AppState) -> StyledLine {
+    let counted = state.model.columnsCounted(level: state.matrixLevel)
+    guard counted < state.model.targets.count else { return [] }
+    return [Segment("  (in the \(counted) of \(state.model.targets.count) columns computed so far)", .dim)]
   }
 
   private static func cursorLineText(_ state: AppState) -> StyledLine {
@@ -122,20 +131,4 @@ enum MatrixScreen {
     return line
   }
 
-  /// One display line: an account header (`rowIndex == nil`) or a principal row.
-  private struct DisplayLine {
-    var accountID: String
-    var rowIndex: Int?
-  }
-
-  private static func displayLines(_ rows: [PrincipalSummary]) -> [DisplayLine] {
-    var lines: [DisplayLine] = []
-    for (index, principal) in rows.enumerated() {
-      if lines.last?.accountID != principal.accountID {
-        lines.append(DisplayLine(accountID: principal.accountID))
-      }
-      lines.append(DisplayLine(accountID: principal.accountID, rowIndex: index))
-    }
-    return lines
-  }
 }

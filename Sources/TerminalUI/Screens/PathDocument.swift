@@ -1,5 +1,5 @@
-/// The path view's content for one question, as lines: the chains hop by hop with their deciding
-/// statements, then (for a denied pair) the explanation, both sides side by side when wide enough.
+/// The path view's content for one question, as lines: for a denied pair the explanation first
+/// (both sides side by side when wide enough), then the chains hop by hop with their deciding statements.
 struct PathDocument {
   let lines: [StyledLine]
 
@@ -17,7 +17,7 @@ struct PathDocument {
       Segment(" (\(principal?.accountID ?? "unknown account"))", .dim),
       Segment(" \(glyphs.arrow) \(key.level.rawValue) \(glyphs.arrow) "), Segment(key.target.uri, .heading),
     ])
-    let report = model.paths[key]
+    let report = model.path(key)
     let verdict = report?.verdict ?? cell.verdict
     var summary: StyledLine = [Segment("\(glyphs.glyph(verdict)) \(verdict.word)", Style.of(verdict))]
     if let report {
@@ -36,13 +36,14 @@ struct PathDocument {
       self.lines = lines
       return
     }
-    for (index, chain) in report.chains.enumerated() {
-      lines.append([])
-      lines += Self.chainLines(chain, number: index + 1, glyphs: glyphs, width: width)
-    }
+    // A denied pair answers "why not" first: the chains it considered follow.
     if let explanation = report.explanation {
       lines.append([])
       lines += Self.explanationLines(explanation, report: report, glyphs: glyphs, width: width)
+    }
+    for (index, chain) in report.chains.enumerated() {
+      lines.append([])
+      lines += Self.chainLines(chain, number: index + 1, glyphs: glyphs, width: width)
     }
     self.lines = lines
   }

@@ -45,7 +45,7 @@ enum QuestionListScreen {
     guard detailHeight > 0, let key = state.element(questions, at: cursor) else { return }
     let detail = buffer.drawBox(detailArea, title: "Selected", focused: false, glyphs: glyphs)
     let cell = model.cell(key)
-    let route = model.paths[key]?.chains.first.map { chain in
+    let route = model.path(key)?.chains.first.map { chain in
       ([chain.hops.first?.from ?? ""] + chain.hops.flatMap { [$0.action, $0.to] }).joined(
         separator: " \(glyphs.arrow) ")
     }

@@ -19,7 +19,7 @@ extension AppState {
     case .canWhat:
       return element(visibleQuestions(activeList), at: cursor(activeList))?.target.uri
     case .paths(let key):
-      guard let chain = model.paths[key]?.chains.first, let first = chain.hops.first else {
+      guard let chain = model.path(key)?.chains.first, let first = chain.hops.first else {
         return "\(key.principal) \(key.level.rawValue) \(key.target.uri)"
       }
       return ([first.from] + chain.hops.flatMap { [$0.action, $0.to] }).joined(separator: " \(glyphs.arrow) ")

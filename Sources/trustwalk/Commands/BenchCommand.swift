@@ -11,7 +11,7 @@ import Authorization
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Benchmarks (run from a release build).", shouldDisplay: false,
-    subcommands: [EvaluateBenchmark.self, BenchGraphCommand.self])
+    subcommands: [EvaluateBenchmark.self, BenchGraphCommand.self, BenchBrowseCommand.self])
 }
 
 /// `trustwalk bench evaluate`: evaluations per second of issue 2's reference request, on one core.

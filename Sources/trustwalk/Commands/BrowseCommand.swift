@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Inventory
 import TerminalUI
+import TrustGraph
 
 /// `trustwalk browse [SNAPSHOT]`: the terminal explorer, and what plain `trustwalk` opens.
 struct BrowseCommand: ParsableCommand {
@@ -8,12 +10,16 @@ struct BrowseCommand: ParsableCommand {
     commandName: "browse",
     abstract: "Explore who can read, write, list or delete where, in the terminal.",
     discussion: """
-      Accounts, principals and buckets; the who-can-write-where matrix; every chain from a principal to
-      a bucket prefix and, for denied pairs, which side says no and what to change. Press ? inside for
-      the keys. Read-only: nothing in AWS is changed. Honours NO_COLOR.
+      Accounts, principals and buckets; the who-can-write-where matrix; every chain from a principal to \
+      a bucket prefix and, for denied pairs, which side says no and what to change. Press ? inside for \
+      the keys. Read-only: nothing in AWS is changed. Honours NO_COLOR. Without SNAPSHOT, opens the \
+      bundled SampleData/\(defaultScenario) (user → role → cross-account upload-only prefixes).
       """)
 
-  @Argument(help: "The snapshot folder (default: the bundled SampleData).")
+  /// The SampleData scenario plain `trustwalk` opens.
+  static let defaultScenario = "upload-only-prefixes"
+
+  @Argument(help: "The snapshot folder (default: SampleData/\(defaultScenario)).")
   var snapshot: String?
 
   @Flag(name: .customLong("no-color"), help: "No colours: bold, dim, underline and reverse only.")
@@ -23,43 +29,34 @@ struct BrowseCommand: ParsableCommand {
   var ascii = false
 
   func run() throws {
-    let path = snapshot ?? Self.defaultSnapshotPath()
     if let snapshot, !FileManager.default.fileExists(atPath: snapshot) {
       throw BrowseError("snapshot folder not found: \(snapshot)")
+    }
+    guard let path = snapshot ?? SnapshotLocator.sampleDataRoot().map({ $0 + "/" + Self.defaultScenario })
+    else {
+      throw BrowseError("no SNAPSHOT given and no SampleData/ folder found")
     }
     let environment = ProcessInfo.processInfo.environment
     let options = BrowserOptions(
       useColor: !noColor && (environment["NO_COLOR"] ?? "").isEmpty, asciiOnly: ascii,
-      terminalType: environment["TERM"], loadingMessage: "trustwalk: loading \(path ?? "demo model")…")
+      terminalType: environment["TERM"], loadingMessage: "trustwalk: loading \(path)…")
+    var loaded: LoadedSnapshot?
+    let load = {
+      let snapshot = try LoadedSnapshot(path: path, progress: Self.progress)
+      loaded = snapshot
+      return snapshot.model
+    }
     try TerminalBrowser.run(
-      options: options, load: { try Self.makeModel(snapshotPath: path) },
-      reload: { try Self.makeModel(snapshotPath: path) }, export: Self.writeExport)
+      options: options, load: load, reload: load,
+      export: { request in
+        guard let loaded else { throw BrowseError("nothing loaded") }
+        return try BrowseExport.write(request, snapshot: loaded)
+      })
   }
 
-  /// Where the browser's data comes from: the one function to change when the trust graph exists.
-  /// Until then it returns the demo model, labelled DEMO in the breadcrumb, whatever the path.
-  static func makeModel(snapshotPath: String?) throws -> BrowserModel {
-    BrowserModel.demo
-  }
-
-  /// `./SampleData` in the current directory, else the package's own SampleData; nil if neither exists.
-  static func defaultSnapshotPath() -> String? {
-    let candidates = [
-      FileManager.default.currentDirectoryPath + "/SampleData",
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SampleData").path,
-    ]
-    return candidates.first { FileManager.default.fileExists(atPath: $0) }
-  }
-
-  /// Writes an export as text into the current directory and returns the file's path.
-  static func writeExport(_ request: ExportRequest) throws -> String {
-    let formatter = DateFormatter()
-    formatter.dateFormat = "yyyyMMdd-HHmmss"
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    let name = "\(request.suggestedName)-\(formatter.string(from: Date())).txt"
-    try request.text.write(toFile: name, atomically: true, encoding: .utf8)
-    return FileManager.default.currentDirectoryPath + "/" + name
+  /// A progress line on stderr (before the first frame; the browser has not started yet).
+  static func progress(_ text: String) {
+    FileHandle.standardError.write(Data("trustwalk: \(text)\n".utf8))
   }
 }
 
