@@ -1,5 +1,8 @@
+import Foundation
+
 /// Statement locations relative to the snapshot folder (the breadcrumb names the folder), so they
-/// fit the screen and read the same wherever the snapshot lives.
+/// fit the screen and read the same wherever the snapshot lives; fix texts that cite a statement's
+/// file are shortened the same way.
 extension PathReport {
   func relative(to root: String) -> PathReport {
     let start = root.hasSuffix("/") ? root : root + "/"
@@ -19,6 +22,7 @@ extension PathReport {
     if var explanation = report.explanation {
       explanation.callerSide.statements = explanation.callerSide.statements.map(strip)
       explanation.resourceSide.statements = explanation.resourceSide.statements.map(strip)
+      explanation.fix = explanation.fix.map { $0.replacingOccurrences(of: start, with: "") }
       report.explanation = explanation
     }
     return report
