@@ -7,7 +7,8 @@
 # per account, seed 1) under $BENCH_DIR (default: $TMPDIR/trustwalk-bench; kept and reused on later
 # runs), runs `trustwalk bench graph|gaps|dot` on each under /usr/bin/time -v for the peak memory, and
 # `bench evaluate` and `bench parse` once. Raw outputs stay in $BENCH_DIR/logs. SKIP_BUILD=1 reuses the
-# current release binary.
+# current release binary; each bench is stopped after $BENCH_TIMEOUT seconds (default 600), and the
+# table then says which step it had not finished.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10 100 1000)
 bench_dir=${BENCH_DIR:-${TMPDIR:-/tmp}/trustwalk-bench}
 logs=$bench_dir/logs
+limit=${BENCH_TIMEOUT:-600}
 mkdir -p "$logs"
 
 if [ ! -x /usr/bin/time ] || ! /usr/bin/time -v true >/dev/null 2>&1; then
@@ -32,6 +34,15 @@ field() {
   grep -m1 "^$2:" "$1" | sed -E "s/^$2: //" | grep -oE '[0-9]+(\.[0-9]+)?' | sed -n "${3}p"
 }
 
+# timing LOG LABEL: "wall (CPU)" of LABEL in LOG, or "> limit" when the bench was stopped before it.
+timing() {
+  if grep -q "^$2:" "$1"; then
+    echo "$(field "$1" "$2" 1) ($(field "$1" "$2" 2))"
+  else
+    echo "not done in ${limit} s"
+  fi
+}
+
 # peak LOG: the maximum resident set size /usr/bin/time -v recorded, in MB.
 peak() {
   awk -F': ' '/Maximum resident set size/ { printf "%d", $2 / 1024 }' "$1"
@@ -42,7 +53,9 @@ timed() {
   local name=$1
   shift
   echo "bench.sh: trustwalk $* (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  /usr/bin/time -v -o "$logs/$name.time" "$binary" "$@" >"$logs/$name.out"
+  local status=0
+  /usr/bin/time -v -o "$logs/$name.time" timeout "$limit" "$binary" "$@" >"$logs/$name.out" || status=$?
+  [ "$status" -eq 0 ] || echo "stopped: status $status (124 = over the ${limit} s limit)" >>"$logs/$name.out"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$logs/$name.out"
 }
 
@@ -69,11 +82,11 @@ for accounts in "${sizes[@]}"; do
   g=$logs/graph-$accounts.out
   who=$(grep -m1 '^who-can' "$g" | grep -oE 'median [0-9.]+ ms wall, [0-9.]+ ms CPU' | sed -E 's/median ([0-9.]+) ms wall, ([0-9.]+) ms CPU/\1 (\2)/')
   rows+=("| $accounts | $(du -sm "$org" | cut -f1) MB \
-| $(field "$g" load 1) ($(field "$g" load 2)) \
-| $(field "$g" 'graph build' 1) ($(field "$g" 'graph build' 2)) \
+| $(timing "$g" load) \
+| $(timing "$g" 'graph build') \
 | $who \
-| $(field "$logs/gaps-$accounts.out" gaps 1) ($(field "$logs/gaps-$accounts.out" gaps 2)) \
-| $(field "$logs/dot-$accounts.out" 'dot export' 1) ($(field "$logs/dot-$accounts.out" 'dot export' 2)) \
+| $(timing "$logs/gaps-$accounts.out" gaps) \
+| $(timing "$logs/dot-$accounts.out" 'dot export') \
 | $(peak "$logs/graph-$accounts.time") / $(peak "$logs/gaps-$accounts.time") / $(peak "$logs/dot-$accounts.time") \
 | $load_before |")
 done

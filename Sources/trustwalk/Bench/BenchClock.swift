@@ -26,6 +26,13 @@ enum BenchClock {
     return (result, BenchTime(wall: now(CLOCK_MONOTONIC) - wall, cpu: now(CLOCK_PROCESS_CPUTIME_ID) - cpu))
   }
 
+  /// Prints `line` at once, so that the steps done before a bench is stopped by a time limit
+  /// (`scripts/bench.sh`) are in its log even when standard output is a file.
+  static func report(_ line: String) {
+    print(line)
+    fflush(nil)
+  }
+
   /// Seconds on `clock`.
   static func now(_ clock: clockid_t) -> Double {
     var time = timespec()

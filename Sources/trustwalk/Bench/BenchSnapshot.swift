@@ -11,11 +11,11 @@ enum BenchSnapshot {
     case .failure(let error): SnapshotLocator.fail(command, "\(error)")
     }
     let accounts = inventory.accounts
-    print(
+    BenchClock.report(
       "snapshot \(path): \(accounts.count) accounts, \(accounts.reduce(0) { $0 + $1.roles.count }) roles, "
         + "\(accounts.reduce(0) { $0 + $1.users.count }) users, \(accounts.reduce(0) { $0 + $1.buckets.count }) "
         + "buckets, \(inventory.diagnostics.count) diagnostics")
-    print(time.line("load"))
+    BenchClock.report(time.line("load"))
     return inventory
   }
 }

@@ -68,7 +68,8 @@ struct PolicyCorpus {
       ? "\"NotPrincipal\": {\"AWS\": \"arn:aws:iam::\(account):root\"}"
       : "\"Principal\": {\"AWS\": \"arn:aws:iam::\(account):role/r\(index)\", \"Service\": \"lambda.amazonaws.com\"}"
     let action =
-      index % 5 == 0 ? "\"NotAction\": [\"s3:DeleteBucket\", \"s3:PutBucketPolicy\"]" : "\"Action\": \"s3:Get*\""
+      index % 5 == 0
+      ? "\"NotAction\": [\"s3:DeleteBucket\", \"s3:PutBucketPolicy\"]" : "\"Action\": \"s3:Get*\""
     return """
       {"Sid": "S\(index)", "Effect": "\(index % 3 == 0 ? "Deny" : "Allow")", \(principal), \(action),
           "Resource": "arn:aws:s3:::large-bucket/p\(index)/*",

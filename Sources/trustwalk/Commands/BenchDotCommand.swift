@@ -19,29 +19,33 @@ struct BenchDotCommand: ParsableCommand {
   func run() throws {
     let inventory = BenchSnapshot.load(snapshot, command: "bench dot")
     let (graph, build) = BenchClock.measure { TrustGraph.build(inventory) }
-    print(build.line("graph build"))
+    BenchClock.report(build.line("graph build"))
     let builder = DiagramBuilder(graph: graph, inventory: inventory)
-    let (whole, export) = BenchClock.measure {
-      let full = builder.build(DiagramRequest(focus: .everything, snapshotName: snapshot))
-      let collapsed = DiagramCollapser().fit(full)
-      return (full: full, collapsed: collapsed, dot: DotWriter.write(collapsed))
+    let (full, diagram) = BenchClock.measure {
+      builder.build(DiagramRequest(focus: .everything, snapshotName: snapshot))
     }
-    print(
-      "whole organization: \(whole.full.nodes.count) nodes and \(whole.full.edges.count) edges, collapsed to "
-        + "\(whole.collapsed.nodes.count) nodes and \(whole.collapsed.edges.count) edges, "
-        + "\(whole.dot.utf8.count) bytes of DOT")
-    print(export.line("dot export"))
+    BenchClock.report(diagram.line("dot diagram"))
+    let (collapsed, collapse) = BenchClock.measure { DiagramCollapser().fit(full) }
+    BenchClock.report(collapse.line("dot collapse"))
+    let (dot, write) = BenchClock.measure { DotWriter.write(collapsed) }
+    BenchClock.report(write.line("dot write"))
+    BenchClock.report(
+      "whole organization: \(full.nodes.count) nodes and \(full.edges.count) edges, collapsed to "
+        + "\(collapsed.nodes.count) nodes and \(collapsed.edges.count) edges, \(dot.utf8.count) bytes of DOT")
+    let export = BenchTime(
+      wall: diagram.wall + collapse.wall + write.wall, cpu: diagram.cpu + collapse.cpu + write.cpu)
+    BenchClock.report(export.line("dot export"))
     let target = focus ?? inventory.accounts.lazy.flatMap(\.buckets).first.map { "s3://\($0.name)/" }
     if let target, let query = QueryTarget(target) {
       let (focused, time) = BenchClock.measure {
         let model = builder.build(DiagramRequest(focus: .target(query), snapshotName: snapshot))
         return (model: model, dot: DotWriter.write(DiagramCollapser().fit(model)))
       }
-      print(
+      BenchClock.report(
         "focused on \(target): \(focused.model.nodes.count) nodes, \(focused.model.edges.count) edges, "
           + "\(focused.dot.utf8.count) bytes of DOT")
-      print(time.line("dot focused"))
+      BenchClock.report(time.line("dot focused"))
     }
-    print(BenchClock.peakMemoryLine)
+    BenchClock.report(BenchClock.peakMemoryLine)
   }
 }

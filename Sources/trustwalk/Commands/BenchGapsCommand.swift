@@ -16,10 +16,10 @@ struct BenchGapsCommand: ParsableCommand {
     let (findings, time) = BenchClock.measure { GapAnalysis.findings(in: inventory) }
     var byRule: [String: Int] = [:]
     for finding in findings { byRule[finding.rule.id, default: 0] += 1 }
-    print(
+    BenchClock.report(
       "findings: \(findings.count) ("
         + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")")
-    print(time.line("gaps"))
-    print(BenchClock.peakMemoryLine)
+    BenchClock.report(time.line("gaps"))
+    BenchClock.report(BenchClock.peakMemoryLine)
   }
 }

@@ -27,8 +27,8 @@ struct BenchGraphCommand: ParsableCommand {
   func run() throws {
     let inventory = BenchSnapshot.load(snapshot, command: "bench graph")
     let (graph, build) = BenchClock.measure { TrustGraph.build(inventory) }
-    print("graph: \(graph.nodes.count) nodes, \(graph.edges.count) edges")
-    print(build.line("graph build"))
+    BenchClock.report("graph: \(graph.nodes.count) nodes, \(graph.edges.count) edges")
+    BenchClock.report(build.line("graph build"))
 
     var queries = targets.compactMap(QueryTarget.init)
     if queries.isEmpty {
@@ -47,18 +47,18 @@ struct BenchGraphCommand: ParsableCommand {
       found += result.principals.count
       blocked += result.blocked.count
       if verbose {
-        print("  \(target.text): \(result.principals.count) principals, " + time.line("time"))
+        BenchClock.report("  \(target.text): \(result.principals.count) principals, " + time.line("time"))
       }
     }
     if !times.isEmpty {
       let wall = times.map(\.wall).sorted()
       let cpu = times.map(\.cpu).sorted()
-      print(
+      BenchClock.report(
         "who-can (\(access.rawValue), \(times.count) prefixes, \(found) principals, \(blocked) blocked by KMS): "
           + "median \(milliseconds(wall[wall.count / 2])) ms wall, \(milliseconds(cpu[cpu.count / 2])) ms CPU, "
           + "max \(milliseconds(wall[wall.count - 1])) ms wall")
     }
-    print(BenchClock.peakMemoryLine)
+    BenchClock.report(BenchClock.peakMemoryLine)
   }
 
   private func milliseconds(_ seconds: Double) -> String {

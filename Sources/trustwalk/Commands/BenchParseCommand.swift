@@ -13,7 +13,8 @@ struct BenchParseCommand: ParsableCommand {
   @Option(help: "Statements of the large policy.")
   var statements = 20_000
 
-  @Option(help: "Times the corpus is parsed; the best round is reported (the others are noise of the machine).")
+  @Option(
+    help: "Times the corpus is parsed; the best round is reported (the others are noise of the machine).")
   var rounds = 3
 
   func validate() throws {
