@@ -8,8 +8,7 @@ struct Trustwalk: ParsableCommand {
     commandName: "trustwalk",
     abstract: "Who can read, write, list or delete under an S3 prefix, across AWS accounts and role chains.",
     discussion: """
-      Works offline on snapshots exported with the plain aws CLI (see `trustwalk collect`).
-      Without a subcommand, opens the browser on the bundled SampleData.
+      Works offline on snapshots exported with the plain aws CLI (see `trustwalk collect`). Without a subcommand, opens the browser on the bundled SampleData.
       """,
     subcommands: [
       BrowseCommand.self,

@@ -49,3 +49,26 @@ func requestsWithPolicyWarningsAreRefusedWithTheirPlace(name: String, statements
   let badValue = try TrustwalkBinary.run(["who-can", "s3://b/", "--access", "sideways"])
   #expect(badValue.status == 2)
 }
+
+@Test func refusalNamesTheWayOut() throws {
+  let statements = #"[{"Effect": "Allow", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}]"#
+  let result = try TrustwalkBinary.run(
+    ["simulate", "--request", "-"], stdin: request(statements: statements))
+  #expect(result.status == 2)
+  #expect(result.stderr.contains("refused: 1 warning"))
+  #expect(result.stderr.contains("--allow-warnings"))
+}
+
+@Test func unknownRequestKeysAreReportedButNeverRefuse() throws {
+  let text = """
+    {"request": {"principal": "arn:aws:iam::111111111111:user/alice", "action": "s3:GetObject",
+                 "resource": "arn:aws:s3:::b/k", "futureField": 1},
+     "identityPolicies": [{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}],
+     "extraTopLevel": true}
+    """
+  let result = try TrustwalkBinary.run(["simulate", "--request", "-"], stdin: text)
+  #expect(result.status == 0, "\(result.stderr)")
+  #expect(result.stdout.hasPrefix("decision: allow"))
+  #expect(result.stderr.contains("unknown key \"extraTopLevel\" is ignored"))
+  #expect(result.stderr.contains("unknown key \"futureField\" is ignored"))
+}

@@ -163,7 +163,8 @@ func kmsKeyBlocksTheCrossAccountPipeline(access: String) throws {
   ])
   #expect(answer.entries.isEmpty)
   let blocked = answer.root["blocked"] as? [[String: Any]] ?? []
-  #expect(blocked.map { $0["principal"] as? String } == [pipelineRole])
+  #expect(blocked.map { $0["principal"] as? String } == [pipelineRole, "codepipeline.amazonaws.com"])
+  #expect(blocked.last?["chains"] as? [[String]] == [["codepipeline.amazonaws.com", pipelineRole]])
   let kms = blocked.first?["kms"] as? [String: Any]
   #expect(
     kms?["key"] as? String == "arn:aws:kms:us-east-1:444444444444:key/d05b59ee-821a-4ceb-8606-3e87dea0cfdb")

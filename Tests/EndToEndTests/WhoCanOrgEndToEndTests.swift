@@ -110,9 +110,37 @@ private func conditional(_ entry: [String: Any]?) -> Bool? { entry?["conditional
     "282842712474",
     "316227766016", "331662479035", "346410161513",
   ]
+  // Same account: the public statement alone lets every principal of 360555127546 in (D8); the
+  // region guardrail SCP makes them conditional, except the service-linked role (exempt from SCPs).
+  let sandboxRoles = [
+    "service-role/experiment-lambda-role", "notebook-role", "app/demo-api-task-role", "batch-job-role",
+    "step-functions-role", "scratch-runner-role", "ssm-automation-role", "backup-operator-role",
+  ].map { "arn:aws:iam::360555127546:role/\($0)" }
+  let serviceLinked =
+    "arn:aws:iam::360555127546:role/aws-service-role/organizations.amazonaws.com/AWSServiceRoleForOrganizations"
+  let services = [
+    "backup", "ecs-tasks", "lambda", "sagemaker", "ssm", "states",
+  ].map { "\($0).amazonaws.com" }
   var expected = Set(members.map(oaar))
   expected.formUnion(["*", orgAdmin, oaar("360555127546"), oaar("374165738677")])
+  expected.formUnion(sandboxRoles + services + [serviceLinked, "organizations.amazonaws.com"])
   #expect(Set(answer.entries.keys) == expected)
+  for role in sandboxRoles {
+    let keys = (answer.entries[role]?["conditions"] as? [[String: Any]] ?? []).map {
+      "\($0["hop"] ?? "")/\($0["key"] ?? "")"
+    }
+    #expect(conditional(answer.entries[role]) == true)
+    #expect(keys == ["0/aws:RequestedRegion"])
+    #expect(chain0(answer.entries[role]) == [role])
+  }
+  #expect(conditional(answer.entries[serviceLinked]) == false)
+  #expect(chain0(answer.entries["lambda.amazonaws.com"])?.count == 2)
+  for service in services {
+    let hops = (answer.entries[service]?["conditions"] as? [[String: Any]] ?? []).compactMap {
+      $0["key"] as? String
+    }
+    #expect(Set(hops) == ["aws:SourceAccount", "aws:RequestedRegion"])
+  }
   #expect(answer.entries["*"]?["kind"] as? String == "anonymous")
   #expect(chain0(answer.entries["*"]) == ["*"])
   for account in members { #expect(conditional(answer.entries[oaar(account)]) == false) }

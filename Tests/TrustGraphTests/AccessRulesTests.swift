@@ -139,7 +139,7 @@ private func readers(_ inventory: Inventory, _ target: String = "s3://data/") ->
   ]
   let blocked = TrustGraph.build(withKey).whoCan(QueryTarget("s3://data/")!, actions: ["s3:GetObject"])
   #expect(blocked.principals.isEmpty)
-  #expect(blocked.blocked.map(\.principal) == [role.arn])
+  #expect(blocked.blocked.map(\.principal) == [role.arn, "ec2.amazonaws.com"])
   #expect(blocked.blocked.first?.kms.action == "kms:Decrypt")
 }
 

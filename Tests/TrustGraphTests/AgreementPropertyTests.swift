@@ -1,32 +1,16 @@
 import Authorization
-import Inventory
 import PolicyLanguage
 import Testing
 
+@testable import Inventory
 @testable import TrustGraph
-
-/// A small seeded generator (SplitMix64), so that every run tests the same organizations.
-private struct SeededRandom {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
-  mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-}
 
 /// Random small organizations: 3 accounts with two roles, a user and a bucket each; random trusts,
 /// identity grants (S3 by prefix pattern, sts:AssumeRole) and bucket policies naming roles, users
 /// or accounts.
 private struct RandomOrganization {
   static let accounts = ["100000000001", "100000000002", "100000000003"]
-  var random: SeededRandom
+  var random: SplitMix64
 
   func bucketName(_ account: String) -> String { "bucket-\(account.suffix(1))" }
   func roleArn(_ account: String, _ index: Int) -> String { "arn:aws:iam::\(account):role/R\(index)" }
@@ -141,7 +125,7 @@ private func evaluatorAllows(
 private func checkAgreement(seed: UInt64) -> (listed: Int, chained: Int) {
   var listedCount = 0
   var chainedCount = 0
-  var generator = RandomOrganization(random: SeededRandom(state: seed &* 7919 &+ 17))
+  var generator = RandomOrganization(random: SplitMix64(seed: seed &* 7919 &+ 17))
   let inventory = generator.make()
   let graph = TrustGraph.build(inventory)
   let principals = inventory.accounts.flatMap { $0.roles.map(\.arn) + $0.users.map(\.arn) }

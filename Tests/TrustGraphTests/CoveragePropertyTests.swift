@@ -1,31 +1,20 @@
 import PolicyLanguage
 import Testing
 
+@testable import Inventory
 @testable import TrustGraph
-
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-private struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 private let patternCharacters: [Character] = ["a", "b", "/", "*", "?"]
 /// The strings enumerated: the pattern letters plus one letter no pattern mentions.
 private let textCharacters: [Character] = ["a", "b", "/", "z"]
 private let maximumSuffix = 5
 
-private func randomPattern(_ random: inout SeededGenerator) -> String {
+private func randomPattern(_ random: inout SplitMix64) -> String {
   String(
     (0..<Int.random(in: 0...4, using: &random)).map { _ in patternCharacters.randomElement(using: &random)! })
 }
 
-private func randomElement(_ random: inout SeededGenerator) -> ResourceElement {
+private func randomElement(_ random: inout SplitMix64) -> ResourceElement {
   let patterns = (0..<Int.random(in: 1...2, using: &random)).map { _ in randomPattern(&random) }
   return ResourceElement(negated: Int.random(in: 0..<5, using: &random) == 0, patterns)
 }
@@ -46,7 +35,7 @@ private func suffixes(upTo length: Int) -> [String] {
 }
 
 @Test func coverageAgreesWithBruteForceOnRandomPatterns() {
-  var random = SeededGenerator(state: 20_261_124)
+  var random = SplitMix64(seed: 20_261_124)
   let texts = suffixes(upTo: maximumSuffix)
   var decidedByBruteForce = 0
   for _ in 0..<300 {
@@ -83,7 +72,7 @@ private func suffixes(upTo length: Int) -> [String] {
 
 /// ARN-shaped patterns: wildcards in the first five fields must not cross `:`.
 @Test func arnFieldsAgreeWithThePolicyLanguageMatcher() {
-  var random = SeededGenerator(state: 7)
+  var random = SplitMix64(seed: 7)
   let fieldChoices = ["", "a", "*", "?", "a*", "*a"]
   let resourceChoices = ["*", "a*", "?", "a:*", "*:a", ""]
   let texts = ["", "a", "b", "aa", ":a"].flatMap { region in

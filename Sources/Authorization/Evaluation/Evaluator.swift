@@ -11,15 +11,7 @@ public enum Evaluator {
   /// Evaluates `request` against `layers`, matching each statement as written. With `traced ==
   /// false` no evidence is collected; the outcome and the residual are the same.
   public static func evaluate(_ request: Request, layers: PolicyLayers, traced: Bool = true) -> Decision {
-    evaluate(
-      request,
-      layers: Layers(
-        serviceControlPolicies: layers.serviceControlPolicies,
-        resourceControlPolicies: layers.resourceControlPolicies,
-        resourcePolicy: layers.resourcePolicy, resourcePolicyKind: layers.resourcePolicyKind,
-        identityPolicies: layers.identityPolicies, permissionsBoundary: layers.permissionsBoundary,
-        sessionPolicy: layers.sessionPolicy),
-      traced: traced)
+    decide(request, layers: layers, traced: traced)
   }
 
   /// Evaluates `request` against layers compiled once for many requests (the fast path: compile
@@ -28,30 +20,12 @@ public enum Evaluator {
   public static func evaluate(_ request: Request, layers: CompiledPolicyLayers, traced: Bool = true)
     -> Decision
   {
-    evaluate(
-      request,
-      layers: Layers(
-        serviceControlPolicies: layers.serviceControlPolicies,
-        resourceControlPolicies: layers.resourceControlPolicies,
-        resourcePolicy: layers.resourcePolicy, resourcePolicyKind: layers.resourcePolicyKind,
-        identityPolicies: layers.identityPolicies, permissionsBoundary: layers.permissionsBoundary,
-        sessionPolicy: layers.sessionPolicy),
-      traced: traced)
+    decide(request, layers: layers, traced: traced)
   }
 
-  /// The layers of either form, for the one evaluation routine.
-  private struct Layers<Policy: ScannablePolicy> {
-    var serviceControlPolicies: [[Policy]]?
-    var resourceControlPolicies: [[Policy]]?
-    var resourcePolicy: Policy?
-    var resourcePolicyKind: PolicyLayers.ResourcePolicyKind
-    var identityPolicies: [Policy]
-    var permissionsBoundary: Policy?
-    var sessionPolicy: Policy?
-  }
-
-  private static func evaluate<Policy: ScannablePolicy>(
-    _ request: Request, layers: Layers<Policy>, traced: Bool
+  /// The one evaluation routine, for layers of either form.
+  private static func decide<Policy: ScannablePolicy & Sendable>(
+    _ request: Request, layers: LayeredPolicies<Policy>, traced: Bool
   )
     -> Decision
   {

@@ -21,14 +21,6 @@ enum Requirement: Sendable, Hashable {
     self = undecided.isEmpty ? .always : .when([undecided])
   }
 
-  var tristate: Tristate {
-    switch self {
-    case .never: return .no
-    case .always: return .yes
-    case .when: return .unknown
-    }
-  }
-
   /// The alternatives as `Residual` lists them: `[]` for never, `[[]]` for always.
   var alternatives: [[Condition]] {
     switch self {

@@ -33,8 +33,9 @@ public struct DiagramCollapser: Sendable {
         + "with counts and arrows between accounts are merged.")
     if result.nodes.count > maxNodes, clusters.values.contains(where: { $0.kind == .organizationalUnit }) {
       let accounts = result.nodes.count
+      let notes = result.notes
       result = collapse(model) { unitGroup($0, clusters: clusters) ?? accountGroup($0, clusters: clusters) }
-      result.notes.append("Still \(accounts) nodes, so each organizational unit is one node.")
+      result.notes = notes + ["Still \(accounts) nodes, so each organizational unit is one node."]
     }
     if result.nodes.count > maxNodes {
       let before = result.nodes.count
@@ -90,7 +91,7 @@ public struct DiagramCollapser: Sendable {
       nodes.append(
         DiagramNode(
           id: group.id, label: group.label, kind: group.kind, clusterId: group.clusterId,
-          details: accountCount + [Self.counts(members.map(\.kind))],
+          details: accountCount + Self.counts(members.map(\.kind)),
           isFocus: members.contains(where: \.isFocus)))
     }
     var result = model
@@ -139,21 +140,28 @@ public struct DiagramCollapser: Sendable {
       for edge in members { perKind[DotStyle.baseLabel(edge.kind), default: 0] += 1 }
       let states = Set(members.map(\.state))
       let state: DiagramEdge.State =
-        states.contains(.allowed)
-        ? .allowed : states.contains(.conditional) ? .conditional : .denied(reason: "every one is denied")
-      let summary = perKind.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }
+        members.count == 1
+        ? members[0].state
+        : states.contains(.allowed)
+          ? .allowed : states.contains(.conditional) ? .conditional : .denied(reason: "all denied")
+      let summary = perKind.sorted { $0.key < $1.key }.map {
+        $0.value == 1 ? $0.key : "\($0.value)× \($0.key)"
+      }
       return DiagramEdge(
         from: pair.from, to: pair.to, kind: .aggregate(count: members.count), state: state,
         annotations: [summary.joined(separator: ", ")])
     }
   }
 
-  /// `2 users · 14 roles · 3 buckets` for the kinds of the nodes a collapsed node holds.
-  static func counts(_ kinds: [DiagramNode.Kind]) -> String {
+  /// `2 users · 14 roles · 3 buckets` for the kinds of the nodes a collapsed node holds, three kinds a line.
+  static func counts(_ kinds: [DiagramNode.Kind]) -> [String] {
     var perKind: [DiagramNode.Kind: Int] = [:]
     for kind in kinds { perKind[kind, default: 0] += 1 }
-    return DiagramNode.Kind.allCases.compactMap { kind in
+    let parts = DiagramNode.Kind.allCases.compactMap { kind in
       perKind[kind].map { "\($0) \(DotStyle.countNoun(kind, plural: $0 != 1))" }
-    }.joined(separator: " · ")
+    }
+    return stride(from: 0, to: parts.count, by: 3).map {
+      parts[$0..<min($0 + 3, parts.count)].joined(separator: " · ")
+    }
   }
 }

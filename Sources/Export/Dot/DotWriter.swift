@@ -43,11 +43,21 @@ public enum DotWriter {
 
   private static func writeEdge(_ edge: DiagramEdge, into output: inout DotOutput) {
     var lines = [DotStyle.baseLabel(edge.kind)] + edge.annotations
+    if case .accessLevels(let levels) = edge.kind, let first = levels.first,
+      edge.annotations.first?.hasPrefix("\(first.rawValue): ") == true
+    {
+      // Each level already has its `level: actions` line.
+      lines = edge.annotations
+    }
+    if case .aggregate = edge.kind, !edge.annotations.isEmpty {
+      // The per-kind counts say it all (`3× AssumeRole, read`).
+      lines = edge.annotations
+    }
     if case .access = edge.kind, edge.annotations.count > 0 {
       // `write: PutObject, PutObjectAcl` on one line: the level and its actions read together.
       lines = ["\(lines[0]): \(lines[1])"] + lines.dropFirst(2)
     }
-    if case .denied(let reason) = edge.state { lines.append("DENIED: \(reason)") }
+    if case .denied(let reason) = edge.state { lines.append(reason.isEmpty ? "DENIED" : "DENIED: \(reason)") }
     var attributes = [("label", DotQuoting.label(lines))]
     attributes += DotStyle.edgeAttributes(edge).map { ($0.0, DotQuoting.identifier($0.1)) }
     let arrow = "\(DotQuoting.identifier(edge.from)) -> \(DotQuoting.identifier(edge.to))"

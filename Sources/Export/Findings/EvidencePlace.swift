@@ -6,13 +6,13 @@ struct EvidencePlace: Equatable {
   var file: String
   var line: Int?
 
-  /// The place of a statement. A policy stored as a JSON string inside its file (bucket and key
-  /// policies, SCP content) sits on the line of that string: the statement's own line counts inside
-  /// the string, so the string's line is the one to show.
+  /// The place of a statement (`StatementEvidence.place`: for a policy stored as a JSON string, the
+  /// string's line in the file).
   init?(_ evidence: StatementEvidence) {
-    guard let file = evidence.policy.file else { return nil }
+    let place = evidence.place
+    guard let file = place.file else { return nil }
     self.file = file
-    line = evidence.policy.embeddedAt?.line ?? evidence.location?.line
+    line = place.line
   }
 
   init(file: String, line: Int? = nil) {

@@ -40,6 +40,7 @@ struct AccountFolderReader {
       }
     }
     if !sawIAM && !items.isEmpty {
+      account.identityProblem = "no iam/\(Self.authorizationDetails).json"
       log.warning(
         folder.path + "/",
         "no iam/\(Self.authorizationDetails).json: the users, groups and roles of \(account.id) are unknown")
@@ -79,17 +80,17 @@ struct AccountFolderReader {
         page.path, shownAs: page.path, limit: JSONFile.authorizationDetailsSizeLimit, log: log)
       {
         reader.read(file)
+      } else {
+        account.identityProblem = "\(page.path) could not be read"
       }
     }
-    account.users = reader.users
-    account.groups = reader.groups
-    account.roles = reader.roles
-    account.managedPolicies = reader.managedPolicies
-    references = reader.references
+    reader.contents.store(into: &account)
+    references = reader.contents.references
     if let path = detailsError, pages.isEmpty,
       case .error(_, let text, _) = CommandOutput.readError(path, absentCodes: [], log: log)
     {
       CommandOutput.reportUnknown(path, what: "the IAM configuration of \(account.id)", error: text, log: log)
+      account.identityProblem = "the collector got an error (\(path))"
       return true
     }
     if case .json(let file) = CommandOutput.read("list-account-aliases", in: files, absentCodes: [], log: log)

@@ -8,12 +8,7 @@ import PolicyLanguage
 struct AuthorizationDetailsReader {
   let accountId: String
   let log: LoadLog
-  private(set) var users: [User] = []
-  private(set) var groups: [Group] = []
-  private(set) var roles: [Role] = []
-  private(set) var managedPolicies: [ManagedPolicy] = []
-  /// The managed policies the principals attach or use as boundary.
-  private(set) var references = PolicyReferences()
+  private(set) var contents = IAMContents()
   private var seen: [String: String] = [:]
   private var reportedForeignAccount = false
 
@@ -29,13 +24,17 @@ struct AuthorizationDetailsReader {
       top.error("expected the object printed by get-account-authorization-details", log: log)
       return
     }
-    for entry in top.array("UserDetailList", log: log) { if let user = user(entry) { users.append(user) } }
-    for entry in top.array("GroupDetailList", log: log) {
-      if let group = group(entry) { groups.append(group) }
+    for entry in top.array("UserDetailList", log: log) {
+      if let user = user(entry) { contents.users.append(user) }
     }
-    for entry in top.array("RoleDetailList", log: log) { if let role = role(entry) { roles.append(role) } }
+    for entry in top.array("GroupDetailList", log: log) {
+      if let group = group(entry) { contents.groups.append(group) }
+    }
+    for entry in top.array("RoleDetailList", log: log) {
+      if let role = role(entry) { contents.roles.append(role) }
+    }
     for entry in top.array("Policies", log: log) {
-      if let policy = managedPolicy(entry) { managedPolicies.append(policy) }
+      if let policy = managedPolicy(entry) { contents.managedPolicies.append(policy) }
     }
   }
 
@@ -125,7 +124,7 @@ struct AuthorizationDetailsReader {
     var arns: [String] = []
     for item in entry.array("AttachedManagedPolicies", log: log) {
       guard let arn = item.string("PolicyArn", required: true, log: log) else { continue }
-      references.note(arn, by: owner, as: "attaches", at: item)
+      contents.references.note(arn, by: owner, as: "attaches", at: item)
       arns.append(arn)
     }
     return arns
@@ -135,7 +134,7 @@ struct AuthorizationDetailsReader {
     guard let field = entry.object("PermissionsBoundary", log: log),
       let arn = field.string("PermissionsBoundaryArn", log: log)
     else { return nil }
-    references.note(arn, by: owner, as: "has the permissions boundary", at: field)
+    contents.references.note(arn, by: owner, as: "has the permissions boundary", at: field)
     return arn
   }
 

@@ -45,8 +45,10 @@ struct BucketFolderReader {
         bucket.unrecordedSettings.insert(.policy)
         return
       }
+      let earlier = log.diagnostics.count
       bucket.policy = field.policy(named: "bucket policy of \(bucket.name)", kind: .resource, log: log)
-      if bucket.policy == nil { bucket.unrecordedSettings.insert(.policy) }
+      let dropped = log.diagnostics.dropFirst(earlier).contains { $0.severity == .error }
+      if bucket.policy == nil || dropped { bucket.unrecordedSettings.insert(.policy) }
     case .error(let path, let text, let absent):
       if !absent {
         CommandOutput.reportUnknown(path, what: "the bucket policy of \(bucket.name)", error: text, log: log)

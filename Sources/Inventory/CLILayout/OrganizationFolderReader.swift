@@ -5,6 +5,8 @@ struct OrganizationLoadResult: Sendable {
   var organization: Organization?
   var diagnostics: [Diagnostic]
   var unknownFiles: [String]
+  /// The file that lists the member accounts, for problems about them.
+  var accountsFile: String? = nil
 }
 
 /// Reads the `organizations/` folder of the aws CLI layout: the organization, its accounts, OU tree,
@@ -55,7 +57,9 @@ struct OrganizationFolderReader {
     readAccounts(files, parents: parents, into: &organization)
     if let ous = subfolders["ous"] { readUnits(ous, parents: parents, into: &organization) }
     if let policies = subfolders["policies"] { readPolicies(policies, into: &organization) }
-    return result(organization)
+    var loaded = result(organization)
+    loaded.accountsFile = files["list-accounts.json"]
+    return loaded
   }
 
   private func result(_ organization: Organization?) -> OrganizationLoadResult {
@@ -142,13 +146,13 @@ struct OrganizationFolderReader {
     else {
       log.error(
         policyFolder.path + "/", "no readable describe-policy.json: policy \(policyFolder.name) is unknown")
-      return nil
+      return unreadablePolicy(policyFolder, files: files)
     }
     let summary = policy.object("PolicySummary", required: true, log: log)
     let typeName = summary?.string("Type", log: log)
     guard let kind = typeName.flatMap(OrganizationPolicy.Kind.init(rawValue:)) else {
       if typeName == nil { policy.error("the policy type (PolicySummary.Type) is missing", log: log) }
-      return nil
+      return unreadablePolicy(policyFolder, files: files)
     }
     let id = summary?.string("Id", log: log) ?? policyFolder.name
     let name = summary?.string("Name", log: log) ?? id
@@ -161,6 +165,25 @@ struct OrganizationFolderReader {
     } else {
       policy.error("\(label) \(name) has no \"Content\"", log: log)
     }
+    let targets = readTargets(policyFolder, files: files, label: label, name: name)
+    return OrganizationPolicy(id: id, name: name, kind: kind, document: document, targetIds: targets)
+  }
+
+  /// A policy whose description could not be read, still attached where its targets file says: its
+  /// document is unknown (nil). Its type is unknown too; it counts as an SCP (which, unknown, may
+  /// allow anything) unless its id names AWS's `RCPFullAWSAccess`.
+  private func unreadablePolicy(_ policyFolder: Folder, files: [String: String]) -> OrganizationPolicy? {
+    let id = policyFolder.name
+    let kind: OrganizationPolicy.Kind = id == "p-RCPFullAWSAccess" ? .resourceControl : .serviceControl
+    let label = kind == .serviceControl ? "SCP" : "RCP"
+    let targets = readTargets(policyFolder, files: files, label: label, name: id)
+    guard !targets.isEmpty else { return nil }
+    return OrganizationPolicy(id: id, name: id, kind: kind, document: nil, targetIds: targets)
+  }
+
+  private func readTargets(_ policyFolder: Folder, files: [String: String], label: String, name: String)
+    -> [String]
+  {
     var targets: [String] = []
     switch CommandOutput.read("list-targets-for-policy", in: files, absentCodes: [], log: log) {
     case .json(let targetsFile):
@@ -174,7 +197,7 @@ struct OrganizationFolderReader {
       CommandOutput.reportUnknown(path, what: "the targets of \(label) \(name)", error: text, log: log)
     case .unreadable: break
     }
-    return OrganizationPolicy(id: id, name: name, kind: kind, document: document, targetIds: targets)
+    return targets
   }
 
   /// The JSON of `command` when it is the only file of `folder` (other entries are unknown).

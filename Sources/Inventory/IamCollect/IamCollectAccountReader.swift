@@ -37,11 +37,8 @@ struct IamCollectAccountReader {
         }
       }
     }
-    account.users = iamReader.users
-    account.groups = iamReader.groups
-    account.roles = iamReader.roles
-    account.managedPolicies = iamReader.managedPolicies
-    let unresolved = iamReader.references.unresolved(held: Set(account.managedPolicies.map(\.arn)))
+    iamReader.contents.store(into: &account)
+    let unresolved = iamReader.contents.references.unresolved(held: Set(account.managedPolicies.map(\.arn)))
     log.add(contentsOf: unresolved.warnings)
     return AccountLoadResult(
       account: account, diagnostics: log.diagnostics, unknownFiles: log.unknownFiles,

@@ -6,11 +6,7 @@ import PolicyLanguage
 struct IamCollectIAMReader {
   let accountId: String
   let log: LoadLog
-  private(set) var users: [User] = []
-  private(set) var groups: [Group] = []
-  private(set) var roles: [Role] = []
-  private(set) var managedPolicies: [ManagedPolicy] = []
-  private(set) var references = PolicyReferences()
+  private(set) var contents = IAMContents()
 
   init(accountId: String, log: LoadLog) {
     self.accountId = accountId
@@ -92,7 +88,7 @@ struct IamCollectIAMReader {
       log.error(
         entity.folder.path + "/", "no trust-policy.json: nobody is known to be able to assume \(entity.arn)")
     }
-    roles.append(
+    contents.roles.append(
       Role(
         arn: entity.arn, name: entity.name, path: entity.metadata.string("path", log: log) ?? "/",
         id: entity.metadata.string("id", log: log) ?? "", trustPolicy: trustPolicy,
@@ -105,7 +101,7 @@ struct IamCollectIAMReader {
 
   private mutating func user(_ entity: Entity) {
     let groupArns = json(entity, "groups.json")?.top.elements(log: log).compactMap(\.stringValue) ?? []
-    users.append(
+    contents.users.append(
       User(
         arn: entity.arn, name: entity.name, path: entity.metadata.string("path", log: log) ?? "/",
         id: entity.metadata.string("id", log: log) ?? "",
@@ -115,7 +111,7 @@ struct IamCollectIAMReader {
   }
 
   private mutating func group(_ entity: Entity) {
-    groups.append(
+    contents.groups.append(
       Group(
         arn: entity.arn, name: entity.name, path: entity.metadata.string("path", log: log) ?? "/",
         id: entity.metadata.string("id", log: log) ?? "", inlinePolicies: inlinePolicies(entity),
@@ -129,7 +125,7 @@ struct IamCollectIAMReader {
     } else if entity.files["current-policy.json"] == nil {
       log.warning(entity.folder.path + "/", "no current-policy.json: the content of \(entity.arn) is unknown")
     }
-    managedPolicies.append(
+    contents.managedPolicies.append(
       ManagedPolicy(
         arn: entity.arn, name: entity.name, document: document, id: entity.metadata.string("id", log: log),
         path: entity.metadata.string("path", log: log) ?? "/"))
@@ -158,7 +154,7 @@ struct IamCollectIAMReader {
         item.error("expected a policy ARN, found \(item.node.value.kindDescription)", log: log)
         continue
       }
-      references.note(arn, by: entity.label, as: "attaches", at: item)
+      contents.references.note(arn, by: entity.label, as: "attaches", at: item)
       arns.append(arn)
     }
     return arns
@@ -166,7 +162,7 @@ struct IamCollectIAMReader {
 
   private mutating func boundary(_ entity: Entity) -> String? {
     guard let arn = entity.metadata.string("permissionBoundary", log: log) else { return nil }
-    references.note(
+    contents.references.note(
       arn, by: entity.label, as: "has the permissions boundary",
       at: entity.metadata.member("permissionBoundary")!)
     return arn

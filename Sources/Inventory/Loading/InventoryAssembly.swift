@@ -7,6 +7,7 @@ struct InventoryAssembly {
   private var pendingReferences: [(diagnosticIndex: Int, reference: PolicyReference)] = []
   private var organizationDiagnostics: [Diagnostic] = []
   private var organizationUnknownFiles: [String] = []
+  private var organizationAccountsFile: String?
 
   init(root: String, format: SnapshotFormat) {
     inventory = Inventory(root: root, format: format)
@@ -30,10 +31,12 @@ struct InventoryAssembly {
     if let organization = result.organization { inventory.organization = organization }
     organizationDiagnostics.append(contentsOf: result.diagnostics)
     organizationUnknownFiles.append(contentsOf: result.unknownFiles)
+    organizationAccountsFile = result.accountsFile ?? organizationAccountsFile
   }
 
   consuming func finish() -> Inventory {
     reportUnresolvedAWSManagedPolicies()
+    reportMembersWithoutFolder()
     inventory.diagnostics.append(contentsOf: organizationDiagnostics)
     inventory.unknownFiles.append(contentsOf: organizationUnknownFiles)
     inventory.accounts.sort { $0.id < $1.id }
@@ -45,6 +48,22 @@ struct InventoryAssembly {
       }
     }
     return inventory
+  }
+
+  /// An error for every member account of the organization that the snapshot has no folder for: its
+  /// principals, buckets and keys are unknown, so answers may miss them.
+  private mutating func reportMembersWithoutFolder() {
+    guard let organization = inventory.organization else { return }
+    let loaded = Set(inventory.accounts.map(\.id))
+    for member in organization.accounts where !member.id.isEmpty && !loaded.contains(member.id) {
+      let name = member.name.isEmpty ? "" : " (\(member.name))"
+      organizationDiagnostics.append(
+        Diagnostic(
+          .error, file: organizationAccountsFile ?? inventory.root,
+          message:
+            "organization member account \(member.id)\(name) has no folder in the snapshot: its principals, buckets and keys are unknown"
+        ))
+    }
   }
 
   /// Inserts, each right after its account's own problems, the warnings for AWS-managed policies

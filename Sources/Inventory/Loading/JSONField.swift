@@ -25,7 +25,7 @@ struct JSONField {
   /// The member `key`, whatever its type; nil when absent or when this is not an object.
   func member(_ key: String) -> JSONField? {
     guard let value = node[key] else { return nil }
-    return JSONField(node: value, pointer: pointer + "/" + Self.escape(key), file: file)
+    return JSONField(node: value, pointer: pointer + "/" + JSONPointer.escape(key), file: file)
   }
 
   /// The object member `key`. A member of another type is reported; null counts as absent.
@@ -87,7 +87,7 @@ struct JSONField {
     return members.map { member in
       (
         member.key,
-        JSONField(node: member.value, pointer: pointer + "/" + Self.escape(member.key), file: file)
+        JSONField(node: member.value, pointer: pointer + "/" + JSONPointer.escape(member.key), file: file)
       )
     }
   }
@@ -133,19 +133,5 @@ struct JSONField {
     let result = PolicyParser.parse(node: node, lines: file.lines, source: source, kind: kind)
     log.add(contentsOf: result.diagnostics)
     return result.document
-  }
-
-  /// Escapes a key for a JSON pointer (RFC 6901).
-  static func escape(_ key: String) -> String {
-    guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
-    var escaped = ""
-    for character in key {
-      switch character {
-      case "~": escaped += "~0"
-      case "/": escaped += "~1"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
   }
 }

@@ -20,12 +20,15 @@ public struct Account: Sendable, Identifiable {
   public var organizationId: String?
   /// Ids from the organization root down to the account's direct parent (`r-…`, `ou-…`, …).
   public var organizationPath: [String]
+  /// Why the account's users, groups and roles are unknown or incomplete (its IAM export is missing
+  /// or could not be read); nil when the export loaded completely.
+  public var identityProblem: String?
 
   public init(
     id: String, alias: String? = nil, users: [User] = [], groups: [Group] = [], roles: [Role] = [],
     managedPolicies: [ManagedPolicy] = [], buckets: [Bucket] = [], keys: [KMSKey] = [],
     publicAccessBlock: PublicAccessBlock? = nil, canonicalUserId: String? = nil,
-    organizationId: String? = nil, organizationPath: [String] = []
+    organizationId: String? = nil, organizationPath: [String] = [], identityProblem: String? = nil
   ) {
     self.id = id
     self.alias = alias
@@ -39,6 +42,7 @@ public struct Account: Sendable, Identifiable {
     self.canonicalUserId = canonicalUserId
     self.organizationId = organizationId
     self.organizationPath = organizationPath
+    self.identityProblem = identityProblem
   }
 
   /// `alias (id)` or the id alone.

@@ -22,6 +22,7 @@ public struct Bucket: Sendable, Hashable {
   /// Settings the snapshot does not record (file missing, the collector was denied, or the file
   /// was broken): their value is *unknown*, and a reader must not assume AWS's default for them.
   /// A bucket policy missing from the aws CLI layout means "no policy" and is not listed here.
+  /// A bucket policy with a statement that could not be read (dropped) is listed: it is partly unknown.
   public var unrecordedSettings: Set<BucketSetting>
 
   public init(

@@ -4,7 +4,9 @@
 /// every machine, every run and every toolchain, so it deliberately avoids the standard library's
 /// random algorithms. Independent streams are derived with `derived(_:)`, so each
 /// account (and each role, bucket, ...) has its own stream and can be generated in any order.
-struct SplitMix64 {
+/// (It is a `RandomNumberGenerator` for property tests that draw with `Int.random(in:using:)`; the
+/// synthesizer itself only uses `below`, `chance` and `pick`.)
+struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64
 
   init(seed: UInt64) {

@@ -41,25 +41,11 @@ struct PointerPath {
     var text = ""
     for component in all.prefix(count) {
       switch component {
-      case .key(let key)?: text += "/" + PointerPath.escape(key)
+      case .key(let key)?: text += "/" + JSONPointer.escape(key)
       case .index(let index)?: text += "/\(index)"
       case nil: break
       }
     }
     return text
-  }
-
-  /// Escapes a key (RFC 6901): `~` → `~0`, `/` → `~1`.
-  static func escape(_ key: String) -> String {
-    guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
-    var escaped = ""
-    for character in key {
-      switch character {
-      case "~": escaped += "~0"
-      case "/": escaped += "~1"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
   }
 }

@@ -3,7 +3,8 @@ import Inventory
 import PolicyLanguage
 
 /// Everything the graph and its queries look up: every principal's resolved profile, buckets, keys
-/// and organization levels, indexed by ARN.
+/// and organization levels, indexed by ARN. Every policy document is compiled once here (managed
+/// policies once for all the principals they are attached to), trust and key policies included.
 public struct Directory: Sendable {
   public private(set) var profiles: [PrincipalProfile] = []
   private(set) var profileIndex: [String: Int] = [:]
@@ -11,6 +12,10 @@ public struct Directory: Sendable {
   private(set) var keys: [String: KMSKey] = [:]
   private(set) var accounts: [String: Account] = [:]
   private(set) var roles: [String: Role] = [:]
+  /// Compiled trust policies by role ARN.
+  private var trustPolicies: [String: CompiledPolicy] = [:]
+  /// Compiled key policies by key ARN.
+  private var keyPolicies: [String: CompiledPolicy] = [:]
   /// Account ids by S3 canonical user id (ACL grantees).
   private(set) var canonicalAccounts: [String: String] = [:]
   /// `ACCOUNT/ROLE-NAME` → role ARN (session ARNs carry no path).
@@ -19,28 +24,33 @@ public struct Directory: Sendable {
 
   init(_ inventory: Inventory) {
     organization = OrganizationLevels(inventory.organization)
-    var managed: [String: PolicyDocument?] = [:]
+    var managed: [String: CompiledPolicy?] = [:]
     for account in inventory.accounts {
       accounts[account.id] = account
       if let canonical = account.canonicalUserId { canonicalAccounts[canonical] = account.id }
       for policy in account.managedPolicies where managed[policy.arn] == nil || policy.document != nil {
-        managed[policy.arn] = policy.document
+        managed[policy.arn] = policy.document.map(CompiledPolicy.init)
       }
       for bucket in account.buckets { buckets[bucket.name] = bucket }
       for key in account.keys {
         keys[key.arn] = key
         keys[key.id] = key
+        if let policy = key.policy { keyPolicies[key.arn] = CompiledPolicy(policy) }
       }
     }
     for account in inventory.accounts {
       let scps = organization.serviceControlPolicies(for: account.id)
       let groups = Dictionary(account.groups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+      var groupPolicies: [String: [CompiledPolicy]] = [:]
       for user in account.users {
-        var policies = user.inlinePolicies
+        var policies = user.inlinePolicies.map(CompiledPolicy.init)
         var arns = user.attachedPolicyArns
         for name in user.groupNames {
           guard let group = groups[name] else { continue }
-          policies += group.inlinePolicies
+          if groupPolicies[name] == nil {
+            groupPolicies[name] = group.inlinePolicies.map(CompiledPolicy.init)
+          }
+          policies += groupPolicies[name] ?? []
           arns += group.attachedPolicyArns
         }
         let resolved = Self.resolve(arns, managed)
@@ -58,6 +68,7 @@ public struct Directory: Sendable {
       for role in account.roles {
         roles[role.arn] = role
         rolesByName["\(account.id)/\(role.name)"] = role.arn
+        if let trust = role.trustPolicy { trustPolicies[role.arn] = CompiledPolicy(trust) }
         let resolved = Self.resolve(role.attachedPolicyArns, managed)
         let caller = Caller(
           kind: .role, arn: role.arn,
@@ -68,7 +79,7 @@ public struct Directory: Sendable {
         add(
           PrincipalProfile(
             id: role.arn, kind: .role, account: account.id, caller: caller,
-            identityPolicies: role.inlinePolicies + resolved.documents,
+            identityPolicies: role.inlinePolicies.map(CompiledPolicy.init) + resolved.documents,
             permissionsBoundary: boundary(role.permissionsBoundaryArn, managed),
             serviceControlPolicies: role.isServiceLinked ? nil : scps, missingPolicies: resolved.missing,
             isExternal: false))
@@ -93,6 +104,14 @@ public struct Directory: Sendable {
 
   func index(of arn: String) -> Int? { profileIndex[arn] }
   func role(_ arn: String) -> Role? { roles[arn] }
+  /// The compiled trust policy of `role`, nil when it has none.
+  func trustPolicy(of role: Role) -> CompiledPolicy? {
+    trustPolicies[role.arn] ?? role.trustPolicy.map(CompiledPolicy.init)
+  }
+  /// The compiled key policy of `key`, nil when the snapshot lacks it.
+  func keyPolicy(of key: KMSKey) -> CompiledPolicy? {
+    keyPolicies[key.arn] ?? key.policy.map(CompiledPolicy.init)
+  }
   func bucket(_ name: String) -> Bucket? { buckets[name] }
   func key(_ idOrArn: String) -> KMSKey? { keys[idOrArn] }
   func account(_ id: String) -> Account? { accounts[id] }
@@ -129,7 +148,8 @@ public struct Directory: Sendable {
     return PrincipalProfile(
       id: id, kind: kind, account: account,
       caller: Caller(kind: callerKind, arn: id, sessionArn: sessionArn, account: account),
-      identityPolicies: [assumed], permissionsBoundary: nil, serviceControlPolicies: nil, missingPolicies: [],
+      identityPolicies: [CompiledPolicy(assumed)], permissionsBoundary: nil, serviceControlPolicies: nil,
+      missingPolicies: [],
       isExternal: true)
   }
 
@@ -147,28 +167,29 @@ public struct Directory: Sendable {
     profiles.append(profile)
   }
 
-  private func boundary(_ arn: String?, _ managed: [String: PolicyDocument?]) -> PolicyDocument? {
+  private func boundary(_ arn: String?, _ managed: [String: CompiledPolicy?]) -> CompiledPolicy? {
     guard let arn else { return nil }
     if let found = managed[arn], let document = found { return document }
-    return PolicyDocument(
-      source: PolicySource(name: "\(arn) (boundary not in the snapshot: assumed to allow)"),
-      version: .v2012_10_17,
-      statements: [
-        Statement(index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]))
-      ])
+    return CompiledPolicy(
+      PolicyDocument(
+        source: PolicySource(name: "\(arn) (boundary not in the snapshot: assumed to allow)"),
+        version: .v2012_10_17,
+        statements: [
+          Statement(index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]))
+        ]))
   }
 
-  private static func resolve(_ arns: [String], _ managed: [String: PolicyDocument?]) -> (
-    documents: [PolicyDocument], missing: [String]
+  private static func resolve(_ arns: [String], _ managed: [String: CompiledPolicy?]) -> (
+    documents: [CompiledPolicy], missing: [String]
   ) {
-    var documents: [PolicyDocument] = []
+    var documents: [CompiledPolicy] = []
     var missing: [String] = []
     for arn in arns {
       if let found = managed[arn], let document = found {
         documents.append(document)
       } else {
         missing.append(arn)
-        documents.append(missingDocument(arn))
+        documents.append(CompiledPolicy(missingDocument(arn)))
       }
     }
     return (documents, missing)
@@ -177,11 +198,12 @@ public struct Directory: Sendable {
   /// The condition key that stands for "what a policy document missing from the snapshot says".
   static let missingDocumentKey = "trustwalk:PolicyDocumentOf"
 
-  /// A stand-in for an attached policy whose document the snapshot lacks: it may allow anything, so
-  /// it allows everything under an undecidable condition naming the policy (never under-report).
-  private static func missingDocument(_ arn: String) -> PolicyDocument {
+  /// A stand-in for an attached policy whose document the snapshot lacks (or could not read): it may
+  /// allow anything, so it allows everything under an undecidable condition naming the policy
+  /// (never under-report).
+  static func missingDocument(_ arn: String, name: String? = nil) -> PolicyDocument {
     PolicyDocument(
-      source: PolicySource(name: "\(arn) (document not in the snapshot)"), version: .v2012_10_17,
+      source: PolicySource(name: name ?? "\(arn) (document not in the snapshot)"), version: .v2012_10_17,
       statements: [
         Statement(
           index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]),

@@ -4,16 +4,33 @@ import PolicyLanguage
 
 /// Decides whether a principal can make a service run code as a role: `iam:PassRole` on the role
 /// (for that service) plus every launch action of the service.
-/// A launch permission does not depend on the role, so each (principal, action) is decided once.
+/// A launch permission does not depend on the role, so each (principal, action) is decided once;
+/// the service's side of the trust depends only on the principal's account, so each (role, service,
+/// account) is decided once too. The checks that most often fail for a whole account (the trust,
+/// then the launch actions) run before the per-principal `iam:PassRole`.
 struct LaunchCheck {
   let runner: RequestRunner
   private var launches: [String: Decision?] = [:]
+  private var trusts: [String: Decision] = [:]
 
   init(runner: RequestRunner) {
     self.runner = runner
   }
 
   mutating func edge(_ profile: PrincipalProfile, role: Role, launch: ServiceLaunch) -> GraphEdge? {
+    let trustKey = "\(role.arn)|\(launch.service)|\(profile.account)"
+    if trusts[trustKey] == nil {
+      trusts[trustKey] = runner.serviceAssume(
+        launch.service, role: role, sourceAccount: profile.account, traced: true)
+    }
+    guard let trust = trusts[trustKey], trust.mayBeAllowed else { return nil }
+    var launchDecisions: [Decision] = []
+    for action in launch.actions {
+      let key = "\(profile.id)|\(action)"
+      if launches[key] == nil { launches[key] = .some(best(profile, action: action)) }
+      guard let cached = launches[key], let decision = cached else { return nil }
+      launchDecisions.append(decision)
+    }
     let pass = runner.identityOnly(
       profile, action: "iam:PassRole", resource: role.arn,
       values: ["iam:PassedToService": [launch.service]], traced: true)
@@ -21,17 +38,12 @@ struct LaunchCheck {
     var layers = pass.layers
     var conditional = pass.outcome == .conditional
     var residual = pass.residual
-    for action in launch.actions {
-      let key = "\(profile.id)|\(action)"
-      if launches[key] == nil { launches[key] = .some(best(profile, action: action)) }
-      guard let cached = launches[key], let decision = cached else { return nil }
+    for decision in launchDecisions {
       layers += decision.layers
       conditional = conditional || decision.outcome == .conditional
       residual.allowIf += decision.residual.allowIf
       residual.denyIf += decision.residual.denyIf
     }
-    let trust = runner.serviceAssume(launch.service, role: role, sourceAccount: profile.account, traced: true)
-    guard trust.mayBeAllowed else { return nil }
     layers += trust.layers
     conditional = conditional || trust.outcome == .conditional
     residual.allowIf += trust.residual.allowIf

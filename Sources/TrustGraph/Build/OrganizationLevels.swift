@@ -1,14 +1,18 @@
+import Authorization
 import Inventory
 import PolicyLanguage
 
-/// The SCP and RCP levels (root first, then each OU, then the account) that apply to each account.
+/// The SCP and RCP levels (root first, then each OU, then the account) that apply to each account,
+/// each policy compiled once.
 struct OrganizationLevels: Sendable {
-  private var serviceControl: [String: [[PolicyDocument]]] = [:]
-  private var resourceControl: [String: [[PolicyDocument]]] = [:]
+  private var serviceControl: [String: [[CompiledPolicy]]] = [:]
+  private var resourceControl: [String: [[CompiledPolicy]]] = [:]
   /// `o-…/r-…/ou-…/` for each member account.
   private(set) var organizationPaths: [String: String] = [:]
   let organizationId: String?
   let managementAccountId: String?
+  /// `SCP p-… could not be read` for each attached organization policy whose document is unknown.
+  private(set) var unreadablePolicies: [String] = []
 
   init(_ organization: Organization?) {
     organizationId = organization?.id
@@ -16,9 +20,13 @@ struct OrganizationLevels: Sendable {
     guard let organization else { return }
     var parents: [String: String] = [:]
     for unit in organization.units { parents[unit.id] = unit.parentId }
-    var attached: [OrganizationPolicy.Kind: [String: [PolicyDocument]]] = [:]
+    var attached: [OrganizationPolicy.Kind: [String: [CompiledPolicy]]] = [:]
     for policy in organization.policies {
-      let document = policy.document ?? Self.unreadable(policy)
+      if policy.document == nil {
+        unreadablePolicies.append(
+          "\(policy.kind == .serviceControl ? "SCP" : "RCP") \(policy.id) could not be read")
+      }
+      let document = CompiledPolicy(policy.document ?? Self.unreadable(policy))
       for target in policy.targetIds {
         attached[policy.kind, default: [:]][target, default: []].append(document)
       }
@@ -42,31 +50,27 @@ struct OrganizationLevels: Sendable {
   }
 
   /// SCP levels for principals of `account`; nil outside the organization and in the management account.
-  func serviceControlPolicies(for account: String) -> [[PolicyDocument]]? { serviceControl[account] }
+  func serviceControlPolicies(for account: String) -> [[CompiledPolicy]]? { serviceControl[account] }
 
   /// RCP levels for resources of `account`; nil when no customer RCP applies.
-  func resourceControlPolicies(for account: String) -> [[PolicyDocument]]? { resourceControl[account] }
+  func resourceControlPolicies(for account: String) -> [[CompiledPolicy]]? { resourceControl[account] }
 
   /// Whether `account` is a member of the snapshot's organization.
   func isMember(_ account: String) -> Bool { organizationPaths[account] != nil }
 
-  /// An organization policy whose document could not be read counts as allowing everything, so that
-  /// a broken file never hides access.
+  /// An organization policy whose document could not be read may allow anything: it allows
+  /// everything under an undecidable condition naming it, so that a broken file never hides access
+  /// and the answers that depend on it are conditional.
   private static func unreadable(_ policy: OrganizationPolicy) -> PolicyDocument {
-    PolicyDocument(
-      source: PolicySource(name: "\(policy.name) (\(policy.id), unreadable: treated as allowing all)"),
-      version: .v2012_10_17,
-      statements: [
-        Statement(
-          index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]))
-      ])
+    Directory.missingDocument(policy.id, name: "\(policy.name) (\(policy.id), could not be read)")
   }
 
-  private static let fullAccess = PolicyDocument(
-    source: PolicySource(name: "RCPFullAWSAccess"), version: .v2012_10_17,
-    statements: [
-      Statement(
-        index: 0, effect: .allow, principal: PrincipalElement(negated: false, entries: [.everyone]),
-        action: ActionElement(["*"]), resource: ResourceElement(["*"]))
-    ])
+  private static let fullAccess = CompiledPolicy(
+    PolicyDocument(
+      source: PolicySource(name: "RCPFullAWSAccess"), version: .v2012_10_17,
+      statements: [
+        Statement(
+          index: 0, effect: .allow, principal: PrincipalElement(negated: false, entries: [.everyone]),
+          action: ActionElement(["*"]), resource: ResourceElement(["*"]))
+      ]))
 }

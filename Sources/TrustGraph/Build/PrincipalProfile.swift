@@ -2,7 +2,9 @@ import Authorization
 import PolicyLanguage
 
 /// A principal of the snapshot with its policy set resolved once: who it is as a caller, and the
-/// identity policies, boundary and SCP levels that limit what it does.
+/// identity policies, boundary and SCP levels that limit what it does. Each policy is held compiled
+/// (`CompiledPolicy`, shared with every other principal that has the same document attached), so
+/// that the graph's many evaluations never prepare a document twice.
 public struct PrincipalProfile: Sendable {
   /// The principal's ARN (graph node id).
   public var id: String
@@ -10,24 +12,47 @@ public struct PrincipalProfile: Sendable {
   public var account: String
   public var caller: Caller
   /// Inline, attached and group policies (for users), default versions.
-  public var identityPolicies: [PolicyDocument]
-  public var permissionsBoundary: PolicyDocument?
+  public let identityPolicies: [PolicyDocument]
+  public let permissionsBoundary: PolicyDocument?
   /// SCP levels of the principal's account (nil outside an organization or in its management account).
-  public var serviceControlPolicies: [[PolicyDocument]]?
+  public let serviceControlPolicies: [[PolicyDocument]]?
   /// Attached managed policies whose documents the snapshot lacks (reported with answers).
   public var missingPolicies: [String]
   /// Whether the principal is not in the snapshot (an external account's root, a deleted role);
   /// its identity side is then assumed to allow.
   public var isExternal: Bool
+  private let compiledIdentityPolicies: [CompiledPolicy]
+  private let compiledBoundary: CompiledPolicy?
+  private let compiledServiceControlPolicies: [[CompiledPolicy]]?
+
+  init(
+    id: String, kind: GraphNode.Kind, account: String, caller: Caller, identityPolicies: [CompiledPolicy],
+    permissionsBoundary: CompiledPolicy?, serviceControlPolicies: [[CompiledPolicy]]?,
+    missingPolicies: [String], isExternal: Bool
+  ) {
+    self.id = id
+    self.kind = kind
+    self.account = account
+    self.caller = caller
+    self.identityPolicies = identityPolicies.map(\.document)
+    self.permissionsBoundary = permissionsBoundary?.document
+    self.serviceControlPolicies = serviceControlPolicies?.map { $0.map(\.document) }
+    self.missingPolicies = missingPolicies
+    self.isExternal = isExternal
+    compiledIdentityPolicies = identityPolicies
+    compiledBoundary = permissionsBoundary
+    compiledServiceControlPolicies = serviceControlPolicies
+  }
 
   /// The layers for a request by this principal against a resource policy of `kind`.
   func layers(
-    resourcePolicy: PolicyDocument?, kind: PolicyLayers.ResourcePolicyKind,
-    resourceControlPolicies: [[PolicyDocument]]?
-  ) -> PolicyLayers {
-    PolicyLayers(
-      serviceControlPolicies: serviceControlPolicies, resourceControlPolicies: resourceControlPolicies,
-      resourcePolicy: resourcePolicy, resourcePolicyKind: kind, identityPolicies: identityPolicies,
-      permissionsBoundary: permissionsBoundary)
+    resourcePolicy: CompiledPolicy?, kind: PolicyLayers.ResourcePolicyKind,
+    resourceControlPolicies: [[CompiledPolicy]]?
+  ) -> CompiledPolicyLayers {
+    CompiledPolicyLayers(
+      serviceControlPolicies: compiledServiceControlPolicies,
+      resourceControlPolicies: resourceControlPolicies,
+      resourcePolicy: resourcePolicy, resourcePolicyKind: kind, identityPolicies: compiledIdentityPolicies,
+      permissionsBoundary: compiledBoundary)
   }
 }

@@ -34,7 +34,11 @@ struct RequestContexts: Sendable {
         }
       }
     }
-    unknown.formUnion(["sts:externalid", "aws:sourceip", "aws:multifactorauthpresent"])
+    // The stand-ins for unreadable or missing policies (Directory.missingDocument) are always undecidable.
+    unknown.formUnion([
+      "sts:externalid", "aws:sourceip", "aws:multifactorauthpresent",
+      Directory.missingDocumentKey.lowercased(),
+    ])
     base = RequestContext(unknownKeys: unknown)
     sourceKeys = source.sorted()
   }

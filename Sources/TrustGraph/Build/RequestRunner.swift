@@ -2,7 +2,8 @@ import Authorization
 import Inventory
 import PolicyLanguage
 
-/// Runs the graph's requests through `Evaluator` with the right layers and three-valued context.
+/// Runs the graph's requests through `Evaluator` with the right layers and three-valued context,
+/// always on the policies the `Directory` compiled once.
 struct RequestRunner: Sendable {
   let directory: Directory
   let contexts: RequestContexts
@@ -17,7 +18,7 @@ struct RequestRunner: Sendable {
       context: contexts.context(
         caller: caller, resourceAccount: roleAccount, resourceOrgId: directory.orgId(roleAccount)))
     let layers = profile.layers(
-      resourcePolicy: role.trustPolicy, kind: .trust,
+      resourcePolicy: directory.trustPolicy(of: role), kind: .trust,
       resourceControlPolicies: directory.organization.resourceControlPolicies(for: roleAccount))
     return Evaluator.evaluate(request, layers: layers, traced: traced)
   }
@@ -33,9 +34,9 @@ struct RequestRunner: Sendable {
       context: contexts.context(
         caller: caller, resourceAccount: roleAccount, resourceOrgId: directory.orgId(roleAccount),
         values: values))
-    let layers = PolicyLayers(
+    let layers = CompiledPolicyLayers(
       resourceControlPolicies: directory.organization.resourceControlPolicies(for: roleAccount),
-      resourcePolicy: role.trustPolicy, resourcePolicyKind: .trust)
+      resourcePolicy: directory.trustPolicy(of: role), resourcePolicyKind: .trust)
     return Evaluator.evaluate(request, layers: layers, traced: traced)
   }
 
@@ -65,7 +66,7 @@ struct RequestRunner: Sendable {
   /// A request against a resource governed by `resourcePolicy` of `kind`, owned by `resourceAccount`.
   func resourceRequest(
     _ profile: PrincipalProfile, action: String, resource: String, resourceAccount: String,
-    resourcePolicy: PolicyDocument?, kind: PolicyLayers.ResourcePolicyKind, values: [String: [String]] = [:],
+    resourcePolicy: CompiledPolicy?, kind: PolicyLayers.ResourcePolicyKind, values: [String: [String]] = [:],
     traced: Bool
   ) -> Decision {
     let request = Request(

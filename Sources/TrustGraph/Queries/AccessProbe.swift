@@ -11,6 +11,10 @@ struct AccessProbe {
   var traceDenials = true
   /// Witness keys found so far (principals share policies, so the same pattern pairs recur).
   let witnessMemo = WitnessMemo()
+  /// Effective bucket policies, compiled once per query.
+  let bucketPolicies = EffectivePolicyMemo()
+  /// Key checks done so far: every S3 action that needs the same KMS action asks the same question.
+  let keyUses = KeyUseMemo()
   var directory: Directory { runner.directory }
 
   /// The outcome of probing one action.
@@ -33,7 +37,7 @@ struct AccessProbe {
     let rules = BucketRules(
       bucket: bucket, accountBlock: directory.account(bucket.account)?.publicAccessBlock,
       canonicalAccounts: directory.canonicalAccounts)
-    let (policy, bpaBlocked) = rules.effectivePolicy(for: profile.caller)
+    let (policy, bpaBlocked) = bucketPolicies.policy(rules, for: profile.caller)
     var result: Result
     if AccessLevel.isBucketLevel(action) {
       result = bucketLevel(profile, bucket: bucket, policy: policy, prefix: prefix, action: action)
@@ -48,7 +52,7 @@ struct AccessProbe {
     access.kms = kms
     if kms.permits {
       if kms.status != .allowed { access.outcome = .conditional }
-      access.residual.allowIf += kms.residual.allowIf
+      access.residual.allowIf = Self.both(access.residual.allowIf, kms.residual.allowIf)
       result.access = access
     } else {
       result.access = nil
@@ -57,10 +61,17 @@ struct AccessProbe {
     return result
   }
 
+  /// Alternatives that must both hold (either list empty: no condition from that side).
+  static func both(_ first: [[Condition]], _ second: [[Condition]]) -> [[Condition]] {
+    guard !first.isEmpty else { return second }
+    guard !second.isEmpty else { return first }
+    return first.flatMap { a in second.map { b in a + b } }
+  }
+
   // MARK: Bucket-level actions
 
   private func bucketLevel(
-    _ profile: PrincipalProfile, bucket: Bucket, policy: PolicyDocument?, prefix: String, action: String
+    _ profile: PrincipalProfile, bucket: Bucket, policy: CompiledPolicy?, prefix: String, action: String
   ) -> Result {
     let isList = action.lowercased().hasPrefix("s3:listbucket")
     func run(_ listPrefix: String?, traced: Bool) -> Decision {
@@ -91,11 +102,11 @@ struct AccessProbe {
     return Result(access: nil, decision: whole, resource: bucket.arn, blockedByPublicAccess: false)
   }
 
-  private func listPrefixValues(_ profile: PrincipalProfile, policy: PolicyDocument?, action: String)
+  private func listPrefixValues(_ profile: PrincipalProfile, policy: CompiledPolicy?, action: String)
     -> [String]
   {
     var values: [String] = []
-    for document in profile.identityPolicies + [policy].compactMap({ $0 }) {
+    for document in profile.identityPolicies + [policy?.document].compactMap({ $0 }) {
       for statement in document.statements
       where statement.effect == .allow && statement.action.applies(to: action) {
         for condition in statement.conditions where condition.normalizedKey == "s3:prefix" {
@@ -110,7 +121,7 @@ struct AccessProbe {
   // MARK: Object-level actions
 
   private func objectLevel(
-    _ profile: PrincipalProfile, bucket: Bucket, policy: PolicyDocument?, prefix: String, exact: Bool,
+    _ profile: PrincipalProfile, bucket: Bucket, policy: CompiledPolicy?, prefix: String, exact: Bool,
     action: String
   ) -> Result {
     let arnPrefix = "\(bucket.arn)/\(prefix)"
@@ -125,7 +136,7 @@ struct AccessProbe {
         access: decision.mayBeAllowed ? access(action, decision, .all, [arnPrefix]) : nil, decision: decision,
         resource: arnPrefix, blockedByPublicAccess: false)
     }
-    let sides = CoverageSides(profile: profile, bucket: bucket, policy: policy, action: action)
+    let sides = CoverageSides(profile: profile, bucket: bucket, policy: policy?.document, action: action)
     func denied(_ resource: String) -> Result {
       let decision = traceDenials ? run(resource, traced: true) : Decision(outcome: .implicitDeny)
       return Result(access: nil, decision: decision, resource: resource, blockedByPublicAccess: false)
@@ -243,16 +254,29 @@ struct AccessProbe {
     } else {
       return nil
     }
+    return keyUses.use(profile.caller, key: keyId, action: kmsAction) {
+      keyUse(profile, keyId: keyId, kmsAction: kmsAction, bucketAccount: bucket.account)
+    }
+  }
+
+  /// Whether `profile` may use the key `keyId` for `kmsAction` (key policy and the caller's side).
+  private func keyUse(_ profile: PrincipalProfile, keyId: String, kmsAction: String, bucketAccount: String)
+    -> KMSUse
+  {
     let shortId = keyId.split(separator: "/").last.map(String.init) ?? keyId
     guard let key = directory.key(keyId) ?? directory.key(shortId) else {
-      return KMSUse(action: kmsAction, key: keyId, status: .keyNotInSnapshot)
+      return UnresolvedKey.use(
+        keyId, action: kmsAction, callerAccount: profile.account, bucketAccount: bucketAccount)
     }
     if key.manager == "AWS" && profile.account != key.account {
       return KMSUse(action: kmsAction, key: key.arn, status: .awsManagedKeyCrossAccount)
     }
-    guard key.policy != nil else { return KMSUse(action: kmsAction, key: key.arn, status: .keyNotInSnapshot) }
+    guard let keyPolicy = directory.keyPolicy(of: key) else {
+      return UnresolvedKey.use(
+        key.arn, action: kmsAction, callerAccount: profile.account, bucketAccount: bucketAccount)
+    }
     let decision = runner.resourceRequest(
-      profile, action: kmsAction, resource: key.arn, resourceAccount: key.account, resourcePolicy: key.policy,
+      profile, action: kmsAction, resource: key.arn, resourceAccount: key.account, resourcePolicy: keyPolicy,
       kind: .keyPolicy, traced: true)
     let status: KMSUse.Status =
       switch decision.outcome {

@@ -15,8 +15,7 @@ struct BucketRules: Sendable {
   func effectivePolicy(for caller: Caller) -> (policy: PolicyDocument?, blockedByPublicAccess: Bool) {
     var statements = bucket.policy?.statements ?? []
     var blocked = false
-    let ownerOrService = caller.account == bucket.account || caller.kind == .service
-    if restrictPublicBuckets, !ownerOrService, statements.contains(where: Self.isPublic) {
+    if restrictPublicBuckets, !isOwnerOrService(caller), statements.contains(where: Self.isPublic) {
       blocked = statements.contains { $0.effect == .allow }
       statements = statements.filter { $0.effect == .deny }
     }
@@ -27,6 +26,12 @@ struct BucketRules: Sendable {
       PolicyDocument(source: source, version: bucket.policy?.version ?? .v2012_10_17, statements: statements),
       blocked
     )
+  }
+
+  /// Whether `caller` is the bucket owner's or a service: the only thing about the caller that
+  /// `effectivePolicy` depends on.
+  func isOwnerOrService(_ caller: Caller) -> Bool {
+    caller.account == bucket.account || caller.kind == .service
   }
 
   private var restrictPublicBuckets: Bool {

@@ -23,7 +23,8 @@ extension TrustGraph {
           conditional: path.contains { $0.isConditional }, conditions: conditions))
     }
     var identities: [(profile: PrincipalProfile, path: [GraphEdge])] = []
-    if let profile = directory.profile(principal) ?? externalOrSpecial(principal) {
+    // An identity provider signs no S3 request: it reaches buckets only through the roles trusting it.
+    if node?.kind != .federated, let profile = directory.profile(principal) ?? externalOrSpecial(principal) {
       identities.append((profile, []))
     }
     for (role, path) in reached {

@@ -34,18 +34,40 @@ struct ChainSearch {
     return result
   }
 
-  /// Chains from `principal` to other members of `targets` (for a principal with direct access too).
+  /// Chains from `principal` to other members of `targets` (for a principal with direct access too):
+  /// the first `limit - 1` met breadth-first. The search keeps one parent per node and stops as soon
+  /// as it has them, rather than walking everything the principal reaches.
   func alternativeChains(from principal: String, to targets: Set<String>) -> [[String]] {
     var others = targets
     others.remove(principal)
-    guard !others.isEmpty, graph.edges(from: principal).contains(where: { $0.kind.becomesTarget }) else {
+    let wanted = limit - 1
+    guard wanted > 0, !others.isEmpty,
+      graph.edges(from: principal).contains(where: { $0.kind.becomesTarget })
+    else {
       return []
     }
+    var parent: [String: String] = [principal: principal]
+    var queue = [principal]
+    var head = 0
     var chains: [[String]] = []
-    for (node, path) in forward(from: principal) where others.contains(node) {
-      chains.append([principal] + path.map(\.to))
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      for edge in graph.edges(from: node) where edge.kind.becomesTarget && parent[edge.to] == nil {
+        parent[edge.to] = node
+        queue.append(edge.to)
+        guard others.contains(edge.to) else { continue }
+        var chain = [edge.to]
+        var cursor = node
+        while cursor != principal, let previous = parent[cursor] {
+          chain.append(cursor)
+          cursor = previous
+        }
+        chains.append([principal] + chain.reversed())
+        if chains.count == wanted { return chains }
+      }
     }
-    return Array(chains.prefix(limit - 1))
+    return chains
   }
 
   /// Every node reachable from `start`, with one shortest edge path each.

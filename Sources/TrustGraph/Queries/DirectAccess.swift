@@ -21,11 +21,14 @@ struct DirectAccess {
   }
 
   func find(_ target: QueryTarget, actions: [String]) -> Answer {
+    var answer: Answer
     switch target.shape {
-    case .prefix(let bucket, let prefix): return s3(bucket, prefix: prefix, exact: false, actions: actions)
-    case .object(let bucket, let key): return s3(bucket, prefix: key, exact: true, actions: actions)
-    case .resource(let arn): return resource(arn, actions: actions)
+    case .prefix(let bucket, let prefix): answer = s3(bucket, prefix: prefix, exact: false, actions: actions)
+    case .object(let bucket, let key): answer = s3(bucket, prefix: key, exact: true, actions: actions)
+    case .resource(let arn): answer = resource(arn, actions: actions)
     }
+    answer.notes += graph.directory.unreadableDataNotes
+    return answer
   }
 
   // MARK: S3
@@ -35,6 +38,10 @@ struct DirectAccess {
     guard let bucket = graph.directory.bucket(name) else {
       answer.notes.append("bucket \(name) is not in the snapshot")
       return answer
+    }
+    if bucket.unrecordedSettings.contains(.policy) {
+      answer.notes.append(
+        "the bucket policy of \(name) (or a statement of it) could not be read: the answer may be incomplete")
     }
     let probe = AccessProbe(runner: graph.runner, traceDenials: false)
     for profile in candidates(bucket: bucket, prefix: prefix, actions: actions) {
@@ -61,8 +68,9 @@ struct DirectAccess {
 
   /// Principals that could have access: the bucket account's principals with a matching identity
   /// grant, other accounts' principals with a grant when the bucket policy names them or their
-  /// account, and every principal the policy names (roots of the snapshot's accounts are not listed: no export
-  /// describes them; `*` stands for anonymous callers).
+  /// account, every principal the policy names (roots of the snapshot's accounts are not listed: no export
+  /// describes them; `*` stands for anonymous callers), and every principal of the bucket's account
+  /// when a grant to everyone may let it in with no identity grant (same account: either side suffices).
   private func candidates(bucket: Bucket, prefix: String, actions: [String]) -> [PrincipalProfile] {
     let directory = graph.directory
     var indices = Set<Int>()
@@ -82,11 +90,16 @@ struct DirectAccess {
         indices.formUnion(graph.grants.candidates(action: action, resource: resource, account: account))
       }
     }
+    if EveryoneGrants.mayReachOwnAccount(bucket) {
+      indices.formUnion(ownAccountIndices(bucket.account))
+    }
+    var sessionless = Set<String>()
     for statement in bucket.policy?.statements ?? [] where statement.effect == .allow {
       for entry in statement.principal?.entries ?? [] {
         for profile in NamedPrincipals.profiles(for: entry, directory: directory) {
-          if let index = directory.index(of: profile.id) {
+          if !profile.isExternal, let index = directory.index(of: profile.id) {
             if profile.kind != .accountRoot { indices.insert(index) }
+            if profile.caller.sessionArn == nil { sessionless.insert(profile.id) }
           } else {
             extra[profile.id] = profile
           }
@@ -94,8 +107,19 @@ struct DirectAccess {
       }
     }
     if isPublic { extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous }
-    let known = indices.sorted().map { directory.profiles[$0] }
+    let known = indices.sorted().map { index in
+      var profile = directory.profiles[index]
+      if sessionless.contains(profile.id) { profile.caller.sessionArn = nil }
+      return profile
+    }
     return known + extra.keys.sorted().compactMap { extra[$0] }
+  }
+
+  /// The principals of `account` (its root excepted), as directory indices.
+  private func ownAccountIndices(_ account: String) -> [Int] {
+    graph.directory.profiles.indices.filter {
+      graph.directory.profiles[$0].account == account && graph.directory.profiles[$0].kind != .accountRoot
+    }
   }
 
   // MARK: Other resources
@@ -134,6 +158,11 @@ struct DirectAccess {
         profiles.append(directory.profiles[index])
       }
     }
+    if named.everyone {
+      for index in ownAccountIndices(owner) where seen.insert(directory.profiles[index].id).inserted {
+        profiles.append(directory.profiles[index])
+      }
+    }
     for statement in key?.policy?.statements ?? [] where statement.effect == .allow {
       for entry in statement.principal?.entries ?? [] {
         for profile in NamedPrincipals.profiles(for: entry, directory: directory)
@@ -152,7 +181,8 @@ struct DirectAccess {
         let decision =
           key.map {
             graph.runner.resourceRequest(
-              profile, action: action, resource: arn, resourceAccount: $0.account, resourcePolicy: $0.policy,
+              profile, action: action, resource: arn, resourceAccount: $0.account,
+              resourcePolicy: directory.keyPolicy(of: $0),
               kind: .keyPolicy, traced: true)
           } ?? graph.runner.identityOnly(profile, action: action, resource: arn, traced: true)
         if decision.mayBeAllowed {

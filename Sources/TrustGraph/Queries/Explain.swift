@@ -23,6 +23,13 @@ extension TrustGraph {
     for (node, path) in search.forward(from: principal) {
       if let profile = directory.profile(node) { reach.append((profile, path)) }
     }
+    var bucketPolicy: PolicyDocument?
+    if case .prefix(let name, _) = target.shape { bucketPolicy = directory.bucket(name)?.policy }
+    if case .object(let name, _) = target.shape { bucketPolicy = directory.bucket(name)?.policy }
+    let sessionless = NamedPrincipals.sessionNamedRoles(bucketPolicy, directory: directory)
+    for index in reach.indices where sessionless.contains(reach[index].profile.id) {
+      reach[index].profile.caller.sessionArn = nil
+    }
     let finals = FinalHop(graph: self, target: target, actions: actions)
     var allowed: [ExplainedChain] = []
     var failed: [(chain: ExplainedChain, relevance: Int)] = []
@@ -59,16 +66,23 @@ extension TrustGraph {
     return explanation
   }
 
-  /// The snapshot's principal, a graph node (service, provider, external), or a principal of an
-  /// account outside the snapshot (its own side assumed to allow).
+  /// The snapshot's principal, a graph node (service, provider, external), a principal of an
+  /// account outside the snapshot (its own side assumed to allow), or one of an account whose IAM
+  /// export could not be read (its own side unknown: conditional).
   private func startProfile(_ principal: String) -> PrincipalProfile? {
-    if let profile = directory.profile(principal) { return profile }
+    if let profile = directory.profile(principal), !directory.identityUnknown(profile.account) {
+      return profile
+    }
     if nodes[principal] != nil { return NamedPrincipals.nodeProfile(principal, graph: self) }
-    guard let parts = ARNParts(principal), parts.service == "iam" || parts.service == "sts",
-      directory.account(parts.account) == nil
-    else { return nil }
+    guard let parts = ARNParts(principal), parts.service == "iam" || parts.service == "sts" else {
+      return nil
+    }
     let kind: GraphNode.Kind =
       parts.resource.hasPrefix("role/") ? .role : parts.resource == "root" ? .accountRoot : .user
+    if directory.identityUnknown(parts.account) {
+      return directory.unknownIdentityProfile(id: principal, kind: kind, account: parts.account)
+    }
+    guard directory.account(parts.account) == nil else { return nil }
     return directory.externalProfile(id: principal, kind: kind, account: parts.account)
   }
 
@@ -125,7 +139,15 @@ extension TrustGraph {
           hop: hopNumber, caller: profile, action: "sts:AssumeRole", resourcePattern: role.arn,
           resourceAccount: ARNParts(role.arn)?.account, resourceLayer: .trust,
           resourcePolicyName: "the trust policy of \(role.arn)", ownerTitle: "role owner")
-        let failingHop = analysis.hop(subject, from: profile.id, to: role.arn, decision: decision)
+        var failingHop = analysis.hop(subject, from: profile.id, to: role.arn, decision: decision)
+        if decision.outcome == .implicitDeny, failingHop.failingLayers.contains(.trust) {
+          let nearMiss = NearMiss(
+            directory: directory, caller: profile, action: "sts:AssumeRole", resource: role.arn,
+            bucketArn: nil)
+          NearMiss.merge(
+            nearMiss.resourcePolicy(role.trustPolicy, owner: "role owner \(subject.resourceAccount ?? "?")"),
+            replacing: analysis.fixes(for: .trust, subject, decision), in: &failingHop.fixes)
+        }
         let nodes = [reach[0].profile.id] + path.map(\.to) + entry.chains[0]
         chains.append(
           ExplainedChain(

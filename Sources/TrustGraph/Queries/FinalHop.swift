@@ -44,11 +44,15 @@ struct FinalHop {
       ownerTitle: "bucket owner")
     let analysis = HopAnalysis(graph: graph)
     var hop = analysis.hop(subject, from: profile.id, to: result.resource, decision: result.decision)
+    hop.resourceSide.notes = Self.absentGrants(bucket)
     if let access = result.access {
       hop.outcome = access.outcome
       hop.kms = access.kms
       hop.conditions = HopCondition.from(access.residual, hop: 0)
       return hop
+    }
+    if result.decision.outcome == .implicitDeny, result.kmsBlock == nil {
+      addNearMisses(to: &hop, subject, bucket: bucket, resource: result.resource, decision: result.decision)
     }
     if result.blockedByPublicAccess {
       hop.failingLayers.insert(.blockPublicAccess, at: 0)
@@ -65,6 +69,28 @@ struct FinalHop {
       addKeyFailure(kms, to: &hop, profile: profile, bucket: bucket)
     }
     return hop
+  }
+
+  /// Names the statements that almost grant the request in the failing layers; an actionable one
+  /// (a misspelled principal, a bucket ARN without `/*`) replaces the generic "must allow" fix.
+  private func addNearMisses(
+    to hop: inout ExplainedHop, _ subject: HopAnalysis.Subject, bucket: Bucket, resource: String,
+    decision: Decision
+  ) {
+    let nearMiss = NearMiss(
+      directory: graph.directory, caller: subject.caller, action: subject.action, resource: resource,
+      bucketArn: bucket.arn)
+    for layer in hop.failingLayers {
+      let specific: [String]
+      switch layer {
+      case .resource:
+        specific = nearMiss.resourcePolicy(bucket.policy, owner: "bucket owner \(bucket.account)")
+      case .identity: specific = nearMiss.identityPolicies()
+      default: continue
+      }
+      let generic = HopAnalysis(graph: graph).fixes(for: layer, subject, decision)
+      NearMiss.merge(specific, replacing: generic, in: &hop.fixes)
+    }
   }
 
   /// Adds a failing SSE-KMS key check to a final hop: the key layers that fail and their fixes.
@@ -88,9 +114,27 @@ struct FinalHop {
     let decision = Decision(outcome: .implicitDeny, layers: kms.evidence, residual: kms.residual)
     var layers = analysis.failing(keySubject, decision).map { $0 == .resource ? .kmsKeyPolicy : $0 }
     if !layers.contains(.kmsKeyPolicy) { layers.append(.kmsKeyPolicy) }
-    for layer in layers where !hop.failingLayers.contains(layer) || layer == .identity {
-      if !hop.failingLayers.contains(layer) { hop.failingLayers.append(layer) }
-      hop.fixes += analysis.fixes(for: layer, keySubject, decision)
+    if profile.account == keySubject.resourceAccount, layers.contains(.identity),
+      let policy = graph.directory.key(kms.key)?.policy, Self.delegatesToAccount(policy, kms.action, profile)
+    {
+      layers.removeAll { $0 == .kmsKeyPolicy }
+    }
+    let fixed = layers.filter { !hop.failingLayers.contains($0) || $0 == .identity }
+    for layer in fixed where !hop.failingLayers.contains(layer) { hop.failingLayers.append(layer) }
+    hop.fixes += analysis.fixes(for: fixed, keySubject, decision)
+  }
+
+  /// Whether a key policy lets IAM decide for the caller's account (`Principal` the account, as in
+  /// the default "Enable IAM User Permissions" statement).
+  private static func delegatesToAccount(
+    _ policy: PolicyDocument, _ action: String, _ caller: PrincipalProfile
+  )
+    -> Bool
+  {
+    policy.statements.contains { statement in
+      guard statement.effect == .allow, statement.action.applies(to: action) else { return false }
+      if case .account = PrincipalMatch.of(statement.principal, caller: caller.caller) { return true }
+      return false
     }
   }
 
@@ -108,7 +152,8 @@ struct FinalHop {
     }
     if let key = directory.key(arn) {
       let decision = graph.runner.resourceRequest(
-        profile, action: action, resource: key.arn, resourceAccount: key.account, resourcePolicy: key.policy,
+        profile, action: action, resource: key.arn, resourceAccount: key.account,
+        resourcePolicy: directory.keyPolicy(of: key),
         kind: .keyPolicy, traced: true)
       let subject = HopAnalysis.Subject(
         hop: 0, caller: profile, action: action, resourcePattern: key.arn, resourceAccount: key.account,
@@ -122,6 +167,21 @@ struct FinalHop {
       resourceLayer: .resource, resourcePolicyName: "the resource policy of \(arn)",
       ownerTitle: "resource owner")
     return analysis.hop(subject, from: profile.id, to: arn, decision: decision)
+  }
+
+  /// What the bucket lacks as evidence for its side: no policy, no ACL grant.
+  static func absentGrants(_ bucket: Bucket) -> [String] {
+    guard bucket.policy == nil else { return [] }
+    var notes = [
+      bucket.unrecordedSettings.contains(.policy)
+        ? "bucket policy not recorded in the snapshot" : "no bucket policy"
+    ]
+    if bucket.objectOwnership == "BucketOwnerEnforced" {
+      notes.append("no ACL grant (ACLs disabled by BucketOwnerEnforced)")
+    } else if bucket.aclGrants.isEmpty, !bucket.unrecordedSettings.contains(.acl) {
+      notes.append("no ACL grant")
+    }
+    return notes
   }
 
   /// The object pattern a fix should grant for a prefix: the folder it is in (`foo/report.csv` →

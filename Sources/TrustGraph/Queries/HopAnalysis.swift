@@ -38,7 +38,30 @@ struct HopAnalysis {
         account: subject.resourceAccount,
         layers: decision.layers.filter { !Self.callerLayers.contains($0.layer) }),
       kms: nil, conditions: HopCondition.from(decision.residual, hop: subject.hop),
-      fixes: layers.flatMap { fixes(for: $0, subject, decision) })
+      fixes: fixes(for: layers, subject, decision))
+  }
+
+  /// The fixes of every failing layer. In one account an identity policy and a resource policy that
+  /// names the caller are alternatives (either suffices), so their two fixes become one.
+  func fixes(for layers: [FailingLayer], _ subject: Subject, _ decision: Decision) -> [String] {
+    let separate = layers.map { fixes(for: $0, subject, decision) }
+    guard decision.outcome == .implicitDeny, subject.caller.account == subject.resourceAccount,
+      let identity = layers.firstIndex(of: .identity),
+      let resource = layers.firstIndex(of: subject.resourceLayer)
+    else { return separate.flatMap { $0 } }
+    let caller = subject.caller
+    let delegation =
+      subject.resourceLayer == .kmsKeyPolicy
+      ? " (the identity policy is enough once \(subject.resourcePolicyName) allows the account, arn:aws:iam::\(caller.account):root)"
+      : " (same account: either one is enough)"
+    let either =
+      "account \(caller.account) must allow \(subject.action) on \(subject.resourcePattern) either in an identity policy of \(caller.id) or in \(subject.resourcePolicyName) naming \(caller.id)"
+      + delegation
+    var result: [String] = []
+    for (index, texts) in separate.enumerated() where index != resource {
+      result += index == identity ? [either] : texts
+    }
+    return result
   }
 
   /// The layers that fail a denied decision: the explicit denies, else every layer without an allow

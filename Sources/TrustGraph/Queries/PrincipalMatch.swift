@@ -34,7 +34,9 @@ enum PrincipalMatch: Sendable {
     case .account(let id): return caller.account == id && caller.kind != .anonymous ? .account : .none
     case .user(let arn, _), .role(let arn, _), .federatedUser(let arn, _):
       return caller.arn == arn ? .direct : .none
-    case .assumedRole(let arn, _, _, _): return caller.sessionArn == arn ? .direct : .none
+    case .assumedRole(let arn, _, _, _):
+      // A role caller whose session name is unknown matches if it picks that session name.
+      return caller.sessionArn == arn || caller.sessionNameNeeded(for: entry) != nil ? .direct : .none
     case .service(let name): return caller.kind == .service && caller.arn == name ? .direct : .none
     case .uniqueId, .federatedProvider, .canonicalUser, .unrecognized: return .none
     }

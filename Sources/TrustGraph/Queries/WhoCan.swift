@@ -31,11 +31,30 @@ extension TrustGraph {
         from: entries[index].principal, to: Set(direct.keys))
       entries[index].chains += more
     }
-    let blocked = answer.blocked.map {
+    var blocked = answer.blocked.map {
       BlockedAccess(principal: $0.profile.id, actions: $0.actions, kms: $0.kms, chains: [[$0.profile.id]])
     }
+    if !directOnly { blocked += blockedUpstream(of: blocked, allowed: Set(entries.map(\.principal))) }
     return WhoCanResult(
       target: target, actions: actions, principals: entries, blocked: blocked, notes: answer.notes)
+  }
+
+  /// Those who reach a KMS-blocked principal through assume-role, federation or via-service hops are
+  /// blocked by the same key (unless another chain already lets them through).
+  private func blockedUpstream(of blocked: [BlockedAccess], allowed: Set<String>) -> [BlockedAccess] {
+    var byPrincipal = Dictionary(blocked.map { ($0.principal, $0) }, uniquingKeysWith: { first, _ in first })
+    let chains = ChainSearch(graph: self).chainsReaching(Set(byPrincipal.keys))
+    var result: [BlockedAccess] = []
+    for (principal, paths) in chains.sorted(by: { ($0.value[0].count, $0.key) < ($1.value[0].count, $1.key) })
+    where byPrincipal[principal] == nil && !allowed.contains(principal) {
+      guard let first = paths.first, let end = first.last.flatMap({ byPrincipal[$0.to] }) else { continue }
+      let item = BlockedAccess(
+        principal: principal, actions: end.actions, kms: end.kms,
+        chains: paths.map { path in [principal] + path.map(\.to) })
+      byPrincipal[principal] = item
+      result.append(item)
+    }
+    return result
   }
 
   /// The entry of `principal` reaching `end` (a direct grant) through `chain` (edges; empty = direct).

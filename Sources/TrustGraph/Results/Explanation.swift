@@ -54,6 +54,9 @@ public struct ExplainedHop: Sendable {
   public struct Side: Sendable {
     public var account: String?
     public var layers: [LayerResult]
+    /// What the side has in place of statements: `no bucket policy`, `no ACL grant (ACLs disabled by
+    /// BucketOwnerEnforced)`.
+    public var notes: [String] = []
   }
 }
 

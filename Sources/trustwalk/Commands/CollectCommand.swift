@@ -9,15 +9,15 @@ struct CollectCommand: ParsableCommand {
     commandName: "collect",
     abstract: "Export AWS accounts into a snapshot folder with the aws CLI.",
     discussion: """
-      Runs the aws CLI found on PATH once per command of the snapshot layout, for each --profile (one per
-      account), or with the current credentials when no profile is given. The account folder is named by
-      `aws sts get-caller-identity`. Settings that are not configured (no bucket policy, ...) are kept as
-      COMMAND.error.txt with the CLI's error text. --organization also exports organizations/ from
-      the management account (or a delegated administrator) among the profiles. The environment is
-      passed through, so AWS_ENDPOINT_URL, AWS_CONFIG_FILE and the like work as for the aws CLI; nothing
+      Runs the aws CLI found on PATH once per command of the snapshot layout, for each --profile (one per \
+      account), or with the current credentials when no profile is given. The account folder is named by \
+      `aws sts get-caller-identity`. Settings that are not configured (no bucket policy, ...) are kept as \
+      COMMAND.error.txt with the CLI's error text. --organization also exports organizations/ from \
+      the management account (or a delegated administrator) among the profiles. The environment is \
+      passed through, so AWS_ENDPOINT_URL, AWS_CONFIG_FILE and the like work as for the aws CLI; nothing \
       but command output is written.
 
-      Exit status: 0 everything collected; 1 some profiles or commands failed (each is named on stderr,
+      Exit status: 0 everything collected; 1 some profiles or commands failed (each is named on stderr, \
       and its error text is kept); 2 nothing could be collected (or aws is not installed).
       """)
 

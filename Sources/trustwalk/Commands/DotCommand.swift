@@ -41,16 +41,10 @@ struct DotCommand: ParsableCommand {
   @Option(help: "Write to this file instead of stdout.")
   var output: String?
 
-  func validate() throws {
-    if render != nil && output == nil { throw ValidationError("--render needs --output FILE") }
-    if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
-    if includeDenied && focus == nil {
-      throw ValidationError("--include-denied needs --focus s3://BUCKET[/PREFIX]")
-    }
-  }
-
   func run() throws {
-    let focus = try parsedFocus()
+    if render != nil && output == nil { SnapshotLocator.fail("dot", "--render needs --output FILE") }
+    if maxNodes < 1 { SnapshotLocator.fail("dot", "--max-nodes must be at least 1") }
+    let focus = parsedFocus()
     let inventory = try SnapshotLocator.load(snapshot, command: "dot") { inventory in
       switch focus {
       case .everything: true
@@ -61,7 +55,7 @@ struct DotCommand: ParsableCommand {
     let graph = TrustGraph.build(inventory)
     let request = DiagramRequest(
       focus: focus, levels: [access.level], includeDenied: includeDenied,
-      snapshotName: snapshot ?? inventory.root)
+      snapshotName: snapshot ?? inventory.root, maxNodes: maxNodes)
     let model = DiagramCollapser(maxNodes: maxNodes).fit(
       DiagramBuilder(graph: graph, inventory: inventory).build(request))
     let dot = DotWriter.write(model)
@@ -83,15 +77,18 @@ struct DotCommand: ParsableCommand {
   }
 
   /// A target for buckets, prefixes, S3 and KMS ARNs; a principal for everything else.
-  private func parsedFocus() throws -> DiagramRequest.Focus {
-    guard let focus else { return .everything }
+  private func parsedFocus() -> DiagramRequest.Focus {
+    guard let focus else {
+      if includeDenied { SnapshotLocator.fail("dot", "--include-denied needs --focus s3://BUCKET[/PREFIX]") }
+      return .everything
+    }
     if focus.hasPrefix("s3://") || focus.hasPrefix("arn:aws:s3:") || focus.hasPrefix("arn:aws:kms:") {
       guard let target = QueryTarget(focus) else {
-        throw ValidationError("--focus: '\(focus)' is no s3://BUCKET[/PREFIX] or ARN")
+        SnapshotLocator.fail("dot", "--focus: '\(focus)' is no s3://BUCKET[/PREFIX] or ARN")
       }
       return .target(target)
     }
-    if includeDenied { throw ValidationError("--include-denied needs a bucket or prefix focus") }
+    if includeDenied { SnapshotLocator.fail("dot", "--include-denied needs a bucket or prefix focus") }
     return .principal(focus)
   }
 }

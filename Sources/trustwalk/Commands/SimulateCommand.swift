@@ -9,12 +9,14 @@ struct SimulateCommand: ParsableCommand {
     commandName: "simulate",
     abstract: "Evaluate one request against the policies in a request file, as AWS would.",
     discussion: """
-      The request file (see formats.md) names the principal, action, resource and context, and holds
-      the policies of every layer. Prints the decision (allow, implicitDeny, explicitDeny, or
-      conditional when --unknown keys decide it) and each layer with the statements that decided it.
-      A request whose policies have any problem (an error, or a warning such as a duplicate key,
-      a byte-order mark or an empty Statement) is refused, since its meaning is in doubt; with
-      --allow-warnings, warnings are printed and the request is evaluated anyway.
+      The request file (see formats.md) names the principal, action, resource and context, and holds \
+      the policies of every layer. Prints the decision (allow, implicitDeny, explicitDeny, or \
+      conditional when --unknown keys decide it) and each layer with the statements that decided it. \
+      A request whose policies have any problem (an error, or a warning such as a duplicate key, \
+      a byte-order mark or an empty Statement) is refused, since its meaning is in doubt; with \
+      --allow-warnings, warnings are printed and the request is evaluated anyway. Keys of the request \
+      file that this version does not know are reported and ignored.
+
       Exit status: 0 with a decision, 2 when the request file cannot be read or is invalid.
       """)
 
@@ -51,17 +53,23 @@ struct SimulateCommand: ParsableCommand {
     } catch {
       throw failure("\(displayName):\(lines.location(of: error.offset)): error: \(error.message)")
     }
-    let (input, diagnostics) = SimulationInputReader.read(
+    let (input, diagnostics, ignoredKeys) = SimulationInputReader.read(
       root, file: displayName, lines: lines, unknownKeys: unknownKeys)
-    for diagnostic in diagnostics { printError(diagnostic.description) }
-    let refused = diagnostics.contains { $0.severity == .error || !allowWarnings }
-    guard let input, !refused else {
+    for diagnostic in ignoredKeys + diagnostics { printError(diagnostic.description) }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.count - errors
+    guard let input, errors == 0, warnings == 0 || allowWarnings else {
+      if errors == 0 && warnings > 0 {
+        printError(
+          "\(displayName): refused: \(warnings) warning\(warnings == 1 ? "" : "s") in the request's policies "
+            + "put its meaning in doubt; fix them, or pass --allow-warnings to evaluate anyway")
+      }
       throw ExitCode(2)
     }
     let decision = Evaluator.evaluate(input.request, layers: input.layers, traced: true)
     switch format {
     case .text: print(DecisionReport.text(decision))
-    case .json: print(DecisionReport.json(decision).rendered)
+    case .json: print(DecisionReport.json(decision).rendered(), terminator: "")
     }
   }
 

@@ -8,9 +8,9 @@ struct SynthCommand: ParsableCommand {
     commandName: "synth",
     abstract: "Write a synthetic multi-account organization in the snapshot layout.",
     discussion: """
-      Accounts in OUs with SCPs and RCPs, users and groups, roles trusted across accounts (by role, by
-      account root with and without sts:ExternalId, by services, SAML and GitHub OIDC), buckets whose
-      policies grant other accounts' roles by prefix, KMS keys, and a few deliberate gaps. Every file is
+      Accounts in OUs with SCPs and RCPs, users and groups, roles trusted across accounts (by role, by \
+      account root with and without sts:ExternalId, by services, SAML and GitHub OIDC), buckets whose \
+      policies grant other accounts' roles by prefix, KMS keys, and a few deliberate gaps. Every file is \
       what the aws CLI would have written. The same options and seed give byte-identical output.
       """)
 

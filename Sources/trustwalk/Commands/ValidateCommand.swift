@@ -10,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
     abstract: "Check that a snapshot loads: what was loaded, per account, and every problem.",
     discussion: """
       SNAPSHOT is a folder in the aws CLI layout or an iam-collect store. A folder that holds several \
-      snapshots (such as SampleData, one per scenario) is validated snapshot by snapshot.
+      snapshots (such as SampleData, one per scenario) is validated snapshot by snapshot. \
       Problems are printed on stdout as FILE:LINE:COLUMN: SEVERITY: MESSAGE. Exit status: 0 when \
       clean (warnings allowed), 1 when there are errors or unknown files, 2 when nothing could be loaded.
       """)

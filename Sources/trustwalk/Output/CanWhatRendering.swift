@@ -1,3 +1,4 @@
+import Export
 import TrustGraph
 
 /// Text and JSON output of `trustwalk can-what`.
@@ -6,7 +7,7 @@ enum CanWhatRendering {
     let roles = result.roles.map { role -> JSONOutput in
       .object([
         ("role", .string(role.role)), ("account", QueryJSON.optional(role.account)),
-        ("chain", QueryJSON.strings(role.chain)), ("conditional", .bool(role.conditional)),
+        ("chain", JSONOutput.strings(role.chain)), ("conditional", .bool(role.conditional)),
         ("conditions", QueryJSON.conditions(role.conditions)),
       ])
     }
@@ -18,12 +19,12 @@ enum CanWhatRendering {
           .array(
             bucket.levels.map { level in
               .object([
-                ("level", .string(level.level.rawValue)), ("actions", QueryJSON.strings(level.actions)),
+                ("level", .string(level.level.rawValue)), ("actions", JSONOutput.strings(level.actions)),
                 ("coverage", .string(level.coverage.rawValue)),
-                ("patterns", QueryJSON.strings(level.patterns)),
+                ("patterns", JSONOutput.strings(level.patterns)),
                 ("conditional", .bool(level.conditional)),
                 ("conditions", QueryJSON.conditions(level.conditions)),
-                ("chain", QueryJSON.strings(level.chain)),
+                ("chain", JSONOutput.strings(level.chain)),
               ])
             })
         ),
@@ -32,8 +33,8 @@ enum CanWhatRendering {
     return JSONOutput.object([
       ("principal", .string(result.principal)), ("kind", QueryJSON.optional(result.kind?.rawValue)),
       ("account", QueryJSON.optional(result.account)), ("roles", .array(roles)), ("buckets", .array(buckets)),
-      ("notes", QueryJSON.strings(result.notes)),
-    ]).rendered + "\n"
+      ("notes", JSONOutput.strings(result.notes)),
+    ]).rendered()
   }
 
   static func text(_ result: CanWhatResult) -> String {

@@ -1,4 +1,5 @@
 import Authorization
+import Export
 import TrustGraph
 
 /// Text and JSON output of `trustwalk explain`; text shows each hop's two account sides in two
@@ -7,30 +8,33 @@ enum ExplainRendering {
   static func json(_ explanation: Explanation) -> String {
     let chains = explanation.chains.map { chain -> JSONOutput in
       .object([
-        ("chain", QueryJSON.strings(chain.nodes)), ("decision", .string(chain.outcome.rawValue)),
+        ("chain", JSONOutput.strings(chain.nodes)), ("decision", .string(chain.outcome.rawValue)),
         ("failingHop", chain.failingHop.map { .int($0) } ?? .null), ("hops", .array(chain.hops.map(hop))),
       ])
     }
     return JSONOutput.object([
       ("principal", .string(explanation.principal)), ("target", .string(explanation.target.text)),
-      ("actions", QueryJSON.strings(explanation.actions)),
+      ("actions", JSONOutput.strings(explanation.actions)),
       ("decision", .string(explanation.outcome.rawValue)),
-      ("chains", .array(chains)), ("notes", QueryJSON.strings(explanation.notes)),
-    ]).rendered + "\n"
+      ("chains", .array(chains)), ("notes", JSONOutput.strings(explanation.notes)),
+    ]).rendered()
   }
 
   private static func hop(_ hop: ExplainedHop) -> JSONOutput {
     func side(_ side: ExplainedHop.Side) -> JSONOutput {
-      .object([("account", QueryJSON.optional(side.account)), ("layers", QueryJSON.layers(side.layers))])
+      .object([
+        ("account", QueryJSON.optional(side.account)), ("layers", QueryJSON.layers(side.layers)),
+        ("notes", JSONOutput.strings(side.notes)),
+      ])
     }
     return .object([
       ("hop", .int(hop.hop)), ("from", .string(hop.from)), ("to", .string(hop.to)),
       ("action", .string(hop.action)),
       ("decision", .string(hop.outcome.rawValue)),
-      ("failingLayers", QueryJSON.strings(hop.failingLayers.map(\.rawValue))),
+      ("failingLayers", JSONOutput.strings(hop.failingLayers.map(\.rawValue))),
       ("callerSide", side(hop.callerSide)), ("resourceSide", side(hop.resourceSide)),
       ("kms", hop.kms.map(QueryJSON.kms) ?? .null), ("conditions", QueryJSON.conditions(hop.conditions)),
-      ("fixes", QueryJSON.strings(hop.fixes)),
+      ("fixes", JSONOutput.strings(hop.fixes)),
     ])
   }
 
@@ -78,7 +82,8 @@ enum ExplainRendering {
 
   private static func sideLines(_ title: String, _ side: ExplainedHop.Side) -> [String] {
     var lines = ["\(title)" + (side.account.map { " (\($0))" } ?? "")]
-    if side.layers.isEmpty { lines.append("  (no policy in this layer)") }
+    if side.layers.isEmpty && side.notes.isEmpty { lines.append("  (no policy in this layer)") }
+    lines += side.notes.map { "  \($0)" }
     lines += side.layers.flatMap(layerLines)
     return lines
   }
@@ -90,7 +95,8 @@ enum ExplainRendering {
     for statement in layer.statements {
       var text =
         "    \(statement.effect.rawValue) \(statement.policy.name) \(statement.sid ?? "#\(statement.index)")"
-      if let location = statement.location { text += " line \(location.line)" }
+      let place = statement.place.description
+      if !place.isEmpty { text += " (\(place))" }
       lines.append(text)
     }
     return lines

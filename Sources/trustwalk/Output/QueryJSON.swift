@@ -1,11 +1,10 @@
 import Authorization
+import Export
 import PolicyLanguage
 import TrustGraph
 
 /// JSON renderings shared by who-can, can-what and explain (formats.md field names and order).
 enum QueryJSON {
-  static func strings(_ values: [String]) -> JSONOutput { .array(values.map { .string($0) }) }
-
   static func optional(_ value: String?) -> JSONOutput { value.map { .string($0) } ?? .null }
 
   static func conditions(_ conditions: [HopCondition]) -> JSONOutput {
@@ -13,14 +12,14 @@ enum QueryJSON {
       conditions.map { condition in
         var members: [(String, JSONOutput)] = [
           ("hop", .int(condition.hop)), ("key", .string(condition.key)), ("operator", .string(condition.op)),
-          ("values", strings(condition.values)),
+          ("values", JSONOutput.strings(condition.values)),
         ]
         if condition.avoid { members.append(("avoid", .bool(true))) }
         return .object(members)
       })
   }
 
-  static func chains(_ chains: [[String]]) -> JSONOutput { .array(chains.map(strings)) }
+  static func chains(_ chains: [[String]]) -> JSONOutput { .array(chains.map(JSONOutput.strings)) }
 
   static func statement(_ evidence: StatementEvidence) -> JSONOutput {
     var members: [(String, JSONOutput)] = [
@@ -28,8 +27,10 @@ enum QueryJSON {
       ("index", .int(evidence.index)),
       ("effect", .string(evidence.effect.rawValue)),
     ]
-    if let file = evidence.policy.file { members.append(("file", .string(file))) }
-    if let location = evidence.location { members.append(("line", .int(location.line))) }
+    let place = evidence.place
+    if let file = place.file { members.append(("file", .string(file))) }
+    if let line = place.line { members.append(("line", .int(line))) }
+    if let policyLine = place.policyLine { members.append(("policyLine", .int(policyLine))) }
     return .object(members)
   }
 

@@ -1,3 +1,5 @@
+import Authorization
+import Export
 import TrustGraph
 
 /// Text and JSON output of `trustwalk who-can`.
@@ -6,24 +8,24 @@ enum WhoCanRendering {
     let principals = result.principals.map { entry -> JSONOutput in
       .object([
         ("principal", .string(entry.principal)), ("kind", .string(entry.kind.rawValue)),
-        ("account", QueryJSON.optional(entry.account)), ("actions", QueryJSON.strings(entry.actions)),
-        ("coverage", .string(entry.coverage.rawValue)), ("patterns", QueryJSON.strings(entry.patterns)),
+        ("account", QueryJSON.optional(entry.account)), ("actions", JSONOutput.strings(entry.actions)),
+        ("coverage", .string(entry.coverage.rawValue)), ("patterns", JSONOutput.strings(entry.patterns)),
         ("conditional", .bool(entry.conditional)), ("conditions", QueryJSON.conditions(entry.conditions)),
         ("chains", QueryJSON.chains(entry.chains)), ("external", .bool(entry.isExternal)),
       ])
     }
     let blocked = result.blocked.map { item -> JSONOutput in
       .object([
-        ("principal", .string(item.principal)), ("actions", QueryJSON.strings(item.actions)),
+        ("principal", .string(item.principal)), ("actions", JSONOutput.strings(item.actions)),
         ("blockedBy", .string("kms-key-policy")), ("kms", QueryJSON.kms(item.kms)),
         ("chains", QueryJSON.chains(item.chains)),
       ])
     }
     return JSONOutput.object([
-      ("target", .string(result.target.text)), ("actions", QueryJSON.strings(result.actions)),
+      ("target", .string(result.target.text)), ("actions", JSONOutput.strings(result.actions)),
       ("principals", .array(principals)), ("blocked", .array(blocked)),
-      ("notes", QueryJSON.strings(result.notes)),
-    ]).rendered + "\n"
+      ("notes", JSONOutput.strings(result.notes)),
+    ]).rendered()
   }
 
   static func text(_ result: WhoCanResult) -> String {
@@ -57,6 +59,9 @@ enum WhoCanRendering {
         lines.append(
           "  \(item.principal): \(item.actions.joined(separator: ", ")) needs \(item.kms.action) on \(item.kms.key): "
             + KMSText.reason(item.kms))
+        if let chain = item.chains.first, chain.count > 1 {
+          lines.append("    chain: \(chain.joined(separator: " -> "))")
+        }
       }
     }
     for note in result.notes { lines.append("note: \(note)") }
@@ -86,9 +91,28 @@ enum KMSText {
     switch use.status {
     case .allowed: return "allowed"
     case .conditional: return "allowed under conditions"
-    case .denied: return "the key policy of key \(use.key) (and the caller's policies) do not allow it"
+    case .denied: return denial(use)
     case .keyNotInSnapshot: return "the key is not in the snapshot (cannot be checked)"
     case .awsManagedKeyCrossAccount: return "an AWS managed key never works across accounts"
     }
+  }
+
+  /// Which side refuses the key: the key policy, the caller's policies, or both — naming the
+  /// statements of the side that does allow.
+  private static func denial(_ use: KMSUse) -> String {
+    func allowing(_ layer: LayerResult.Layer) -> [String]? {
+      let layers = use.evidence.filter { $0.layer == layer }
+      guard !layers.isEmpty, layers.allSatisfy({ $0.outcome == .allow }) else { return nil }
+      return layers.flatMap(\.statements).filter { $0.effect == .allow }.map { $0.sid ?? "#\($0.index)" }
+    }
+    let keyPolicy = "the key policy of key \(use.key)"
+    if let callerAllows = allowing(.identity) {
+      return
+        "\(keyPolicy) does not allow it (the caller's own policy does: \(callerAllows.joined(separator: ", ")))"
+    }
+    if let keyAllows = allowing(.resource) {
+      return "the caller's policies do not allow it (\(keyPolicy) does: \(keyAllows.joined(separator: ", ")))"
+    }
+    return "neither \(keyPolicy) nor the caller's policies allow it"
   }
 }

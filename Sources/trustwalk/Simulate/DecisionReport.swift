@@ -1,4 +1,5 @@
 import Authorization
+import Export
 import PolicyLanguage
 
 /// Renders a `Decision` for `trustwalk simulate`: human text, or JSON per formats.md (with the
@@ -38,7 +39,7 @@ enum DecisionReport {
       ("effect", .string(statement.effect.rawValue)),
     ]
     if let file = statement.policy.file { members.append(("file", .string(file))) }
-    if let line = line(of: statement) { members.append(("line", .int(line))) }
+    if let line = statement.place.line { members.append(("line", .int(line))) }
     if !statement.undecidedConditions.isEmpty {
       members.append(("undecided", .array(statement.undecidedConditions.map(json))))
     }
@@ -51,12 +52,6 @@ enum DecisionReport {
       ("operator", .string(condition.op.raw)),
       ("values", .array(condition.values.map(JSONOutput.string))),
     ])
-  }
-
-  /// The line that shows the statement in its file: for a policy embedded as a JSON string, the
-  /// string's line (the statement's own line is inside the string).
-  private static func line(of statement: StatementEvidence) -> Int? {
-    statement.policy.embeddedAt?.line ?? statement.location?.line
   }
 
   static func text(_ decision: Decision) -> String {
@@ -83,9 +78,7 @@ enum DecisionReport {
         let label =
           statement.sid.map { $0.isEmpty ? "#\(statement.index)" : "\($0)/#\(statement.index)" }
           ?? "#\(statement.index)"
-        var place = statement.policy.file ?? ""
-        if let line = line(of: statement) { place += ":\(line)" }
-        lines.append("  \(statement.policy.name)  \(label)  \(statement.effect.rawValue)  \(place)")
+        lines.append("  \(statement.policy.name)  \(label)  \(statement.effect.rawValue)  \(statement.place)")
         for condition in statement.undecidedConditions { lines.append("    undecided: \(text(condition))") }
       }
     }

@@ -17,6 +17,8 @@ struct SimulationInputReader {
   /// `request.managementAccount`: its principals are not bound by SCPs, its resources not by RCPs.
   var managementAccount: String?
   var diagnostics: [Diagnostic] = []
+  /// Warnings about keys this version does not know (never a reason to refuse the request).
+  var ignoredKeys: [Diagnostic] = []
 
   static let topLevelKeys: Set<String> = [
     "request", "identityPolicies", "resourcePolicy", "permissionBoundary", "sessionPolicy",
@@ -35,18 +37,20 @@ struct SimulationInputReader {
   /// Reads `root`; `unknownKeys` (from `--unknown`) are declared unknown in the request context.
   /// The input is nil when the request itself is unusable; any error diagnostic means the file is
   /// invalid even when an input could be built.
+  /// `ignoredKeys` are warnings about keys this version does not know: formats.md allows additive
+  /// fields, so they never refuse a request.
   static func read(_ root: JSONNode, file: String, lines: LineIndex, unknownKeys: [String]) -> (
-    input: SimulationInput?, diagnostics: [Diagnostic]
+    input: SimulationInput?, diagnostics: [Diagnostic], ignoredKeys: [Diagnostic]
   ) {
     var reader = SimulationInputReader(file: file, lines: lines)
     guard let request = reader.readRequest(root, unknownKeys: unknownKeys) else {
-      return (nil, reader.diagnostics)
+      return (nil, reader.diagnostics, reader.ignoredKeys)
     }
     var layers = reader.readLayers(root, for: request)
     if let management = reader.managementAccount, request.effectiveResourceAccount == management {
       layers.resourceControlPolicies = nil
     }
-    return (SimulationInput(request: request, layers: layers), reader.diagnostics)
+    return (SimulationInput(request: request, layers: layers), reader.diagnostics, reader.ignoredKeys)
   }
 
   mutating func error(_ message: String, at node: JSONNode, pointer: String) {
@@ -57,7 +61,7 @@ struct SimulationInputReader {
 
   private mutating func warnUnknownKeys(_ members: [JSONMember], allowed: Set<String>, pointer: String) {
     for member in members where !allowed.contains(member.key) {
-      diagnostics.append(
+      ignoredKeys.append(
         Diagnostic(
           .warning, file: file, location: lines.location(of: member.keyOffset),
           pointer: "\(pointer)/\(member.key)",

@@ -8,16 +8,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case json
 }
 
-/// `--access` values (the access levels of TrustGraph).
-enum AccessOption: String, ExpressibleByArgument, CaseIterable {
-  case read
-  case write
-  case list
-  case delete
-  case permissions
-  case any
+/// `--access` values: the access levels of TrustGraph.
+typealias AccessOption = AccessLevel
 
-  var level: AccessLevel { AccessLevel(rawValue: rawValue) ?? .any }
+extension AccessLevel: ExpressibleByArgument {
+  /// The level itself (commands read `access.level`).
+  var level: AccessLevel { self }
 }
 
 /// Splits `[SNAPSHOT] REST...` positional arguments and resolves targets and actions.

@@ -26,7 +26,12 @@ extension DiagramCanvas {
   }
 
   /// Red edges for a principal whose request S3 would allow but whose SSE-KMS key use is denied, and the key.
+  /// One blocked only through a chain gets the chain's hops: the red edge is its last role's.
   mutating func addBlocked(_ blocked: BlockedAccess, to node: String, levels: [AccessLevel]) {
+    if let chain = blocked.chains.first, chain.count > 1 {
+      addChain(chain)
+      return
+    }
     for level in levels {
       let inLevel = blocked.actions.filter { AccessLevel.levels(of: $0).contains(level) }
       guard !inLevel.isEmpty, let diagramLevel = DiagramAccessLevel(rawValue: level.rawValue) else {
@@ -45,8 +50,9 @@ extension DiagramCanvas {
 
 extension DiagramCanvas {
   /// Merges the access edges that share both ends and state into one `accessLevels` edge, so that a
-  /// principal with five levels on a bucket gets one arrow (drawn as parallel coloured lines).
-  mutating func mergeAccessLevels() {
+  /// principal with five levels on a bucket gets one arrow (drawn as parallel coloured lines). With
+  /// `keepingActions`, the label keeps a `level: actions` line per level.
+  mutating func mergeAccessLevels(keepingActions: Bool = false) {
     struct Key: Hashable {
       var from: String
       var to: String
@@ -68,11 +74,18 @@ extension DiagramCanvas {
           let levels = group.compactMap { edge -> DiagramAccessLevel? in
             if case .access(let level) = edge.kind { return level } else { return nil }
           }.sorted()
-          // The levels name the arrow; the actions are in the focused diagrams; coverage lines stay.
+          var actions: [String] = []
+          if keepingActions {
+            for level in levels {
+              for edge in group where edge.kind == .access(level) {
+                if let first = edge.annotations.first { actions.append("\(level.rawValue): \(first)") }
+              }
+            }
+          }
           let rest = uniqueLines(group.flatMap { $0.annotations.dropFirst() })
           return DiagramEdge(
             from: key.from, to: key.to, kind: .accessLevels(levels), state: key.state,
-            annotations: rest)
+            annotations: uniqueLines(actions) + rest)
         })
   }
 }

@@ -4,23 +4,36 @@ import TrustGraph
 
 /// The principals that look as if they should reach a bucket: those whose own policies allow something
 /// on it by name, and those its bucket policy names. `explain` then says where each one fails.
+///
+/// Built once for all buckets: one pass over every identity policy, indexed by the bucket name its
+/// resource patterns spell out (patterns with a wildcard in the bucket name name no bucket).
 struct DeniedCandidates {
-  let principals: [String]
+  private var byBucket: [String: [String]] = [:]
+  private let buckets: [String: Bucket]
 
-  init(graph: TrustGraph, inventory: Inventory, bucket: String) {
-    var found: [String] = []
-    let bucketArn = "arn:aws:s3:::\(bucket)"
+  init(graph: TrustGraph, inventory: Inventory) {
+    var buckets: [String: Bucket] = [:]
+    for bucket in inventory.accounts.flatMap(\.buckets) where buckets[bucket.name] == nil {
+      buckets[bucket.name] = bucket
+    }
+    self.buckets = buckets
     for profile in graph.directory.profiles where !profile.isExternal {
-      let names = profile.identityPolicies.contains { document in
-        document.statements.contains { statement in
-          statement.effect == .allow
-            && (statement.resource?.patterns ?? []).contains { Self.names(bucketArn, pattern: $0.pattern) }
+      var named = Set<String>()
+      for document in profile.identityPolicies {
+        for statement in document.statements where statement.effect == .allow {
+          for pattern in statement.resource?.patterns ?? [] {
+            if let bucket = Self.bucketName(pattern.pattern), buckets[bucket] != nil { named.insert(bucket) }
+          }
         }
       }
-      if names { found.append(profile.id) }
+      for bucket in named { byBucket[bucket, default: []].append(profile.id) }
     }
-    let policy = inventory.accounts.lazy.flatMap(\.buckets).first { $0.name == bucket }?.policy
-    for statement in policy?.statements ?? [] where statement.effect == .allow {
+  }
+
+  /// The candidates for `bucket`, sorted, each once.
+  func principals(for bucket: String) -> [String] {
+    var found = byBucket[bucket] ?? []
+    for statement in buckets[bucket]?.policy?.statements ?? [] where statement.effect == .allow {
       for entry in statement.principal?.entries ?? [] {
         switch entry {
         case .user, .role, .uniqueId, .federatedUser: found.append(entry.text)
@@ -28,8 +41,7 @@ struct DeniedCandidates {
         }
       }
     }
-    var seen = Set<String>()
-    principals = found.filter { seen.insert($0).inserted }.sorted()
+    return Array(Set(found)).sorted()
   }
 
   /// Why a principal a policy names can never act, when that is so: a bare unique id, or the ARN of a
@@ -44,8 +56,11 @@ struct DeniedCandidates {
     return clusters.contains(account) ? "no such principal in \(account)" : nil
   }
 
-  /// Whether `pattern` names the bucket (or keys in it) without a wildcard in the bucket name.
-  private static func names(_ bucketArn: String, pattern: String) -> Bool {
-    pattern == bucketArn || pattern.hasPrefix(bucketArn + "/")
+  /// `b` for `arn:aws:s3:::b` and `arn:aws:s3:::b/…`; nil when the bucket name has a wildcard.
+  private static func bucketName(_ pattern: String) -> String? {
+    guard pattern.hasPrefix("arn:aws:s3:::") else { return nil }
+    let name = pattern.dropFirst("arn:aws:s3:::".count).prefix { $0 != "/" }
+    guard !name.isEmpty, !name.contains("*"), !name.contains("?"), !name.contains("$") else { return nil }
+    return String(name)
   }
 }

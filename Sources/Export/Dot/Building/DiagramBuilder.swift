@@ -15,12 +15,24 @@ public struct DiagramBuilder: Sendable {
   public func build(_ request: DiagramRequest) -> DiagramModel {
     switch request.focus {
     case .everything:
-      SetupDiagram(graph: graph, inventory: inventory, request: request).build()
+      isLarge(request)
+        ? OverviewDiagram(graph: graph, inventory: inventory, request: request).build()
+        : SetupDiagram(graph: graph, inventory: inventory, request: request).build()
     case .target(let target):
       TargetDiagram(graph: graph, inventory: inventory, request: request, target: target).build()
     case .principal(let principal):
       PrincipalDiagram(graph: graph, inventory: inventory, request: request, principal: principal).build()
     }
+  }
+
+  /// Whether the snapshot has more principals and buckets than the diagram may draw one by one.
+  private func isLarge(_ request: DiagramRequest) -> Bool {
+    var count = 0
+    for account in inventory.accounts {
+      count += account.users.count + account.roles.count + account.buckets.count
+      if count > request.maxNodes { return true }
+    }
+    return false
   }
 
   /// `Who can write s3://b/p`, or `Who can reach s3://b/p (any access level)`: `verb` and `subject` in a title.

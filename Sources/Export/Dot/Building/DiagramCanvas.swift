@@ -90,7 +90,9 @@ struct DiagramCanvas {
     let graphNode = graph.nodes[id]
     let account = graphNode?.account ?? Self.account(inArn: id)
     var kind = graphNode.map { Self.kind($0) } ?? Self.guessKind(id)
-    let dangling = graphNode?.isExternal == true && account.map(clusters.contains) == true
+    // A user or role ARN of an account the snapshot holds, that the account does not have.
+    let missing = graphNode?.isExternal ?? (graph.directory.profile(id) == nil)
+    let dangling = missing && (kind == .user || kind == .role) && account.map(clusters.contains) == true
     if dangling || Self.isBareUniqueId(id) { kind = .unknownPrincipal }
     var details: [String] = []
     if dangling { details.append("not in the snapshot") }

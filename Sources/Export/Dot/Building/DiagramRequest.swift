@@ -21,16 +21,20 @@ public struct DiagramRequest: Sendable {
   public var snapshotName: String
   /// Alternative chains drawn per principal besides the shortest one.
   public var maxChainsPerPrincipal: Int
+  /// Above this many principals and buckets, the whole setup is drawn as a cheap overview (it will be
+  /// collapsed per account anyway): use the threshold given to `DiagramCollapser`.
+  public var maxNodes: Int
 
   public init(
     focus: Focus, levels: [AccessLevel] = [.any], includeDenied: Bool = false, snapshotName: String = "",
-    maxChainsPerPrincipal: Int = 3
+    maxChainsPerPrincipal: Int = 3, maxNodes: Int = DiagramCollapser.defaultMaxNodes
   ) {
     self.focus = focus
     self.levels = levels
     self.includeDenied = includeDenied
     self.snapshotName = snapshotName
     self.maxChainsPerPrincipal = maxChainsPerPrincipal
+    self.maxNodes = maxNodes
   }
 
   /// The concrete levels asked for, in display order.

@@ -24,6 +24,7 @@ struct PrincipalDiagram {
           bucket: bucket.bucket, prefix: "")
       }
     }
+    canvas.mergeAccessLevels(keepingActions: true)
     return canvas.model(
       title: DiagramBuilder.title(request, "What \(canvas.nodes[principal]?.label ?? principal) can", ""),
       notes: DiagramBuilder.header(request) + [principal] + result.notes)

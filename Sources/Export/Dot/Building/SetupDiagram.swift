@@ -15,15 +15,19 @@ struct SetupDiagram {
     }
     let levels = request.concreteLevels
     let actions = request.actions
+    let candidates = DeniedCandidates(graph: graph, inventory: inventory)
+    let answers = ParallelAnswers(inventory.accounts.flatMap(\.buckets)) { bucket in
+      QueryTarget("s3://\(bucket.name)").map { graph.whoCan($0, actions: actions, directOnly: true) }
+    }
     for account in inventory.accounts {
       for bucket in account.buckets {
+        let answer = answers.next()
         let id = bucket.arn
         canvas.addNode(id)
         var node = canvas.nodes[id]!
         node.details = TargetDiagram.bucketDetails(bucket)
         canvas.addNode(node)
-        if let target = QueryTarget("s3://\(bucket.name)") {
-          let result = graph.whoCan(target, actions: actions, directOnly: true)
+        if let target = QueryTarget("s3://\(bucket.name)"), let result = answer {
           for entry in result.principals {
             canvas.addAccess(
               from: entry.principal, to: id, access: entry.access, levels: levels, bucket: bucket.name,
@@ -31,7 +35,9 @@ struct SetupDiagram {
           }
           for blocked in result.blocked { canvas.addBlocked(blocked, to: id, levels: levels) }
           let reaching = Set(result.principals.map(\.principal) + result.blocked.map(\.principal))
-          addHalfConfigured(&canvas, bucket: bucket, target: target, excluding: reaching)
+          addHalfConfigured(
+            &canvas, bucket: bucket, target: target, candidates: candidates.principals(for: bucket.name),
+            excluding: reaching)
         }
         if let key = bucket.encryption?.kmsKeyId, let keyId = keyNode(key, account: account) {
           canvas.addEdge(DiagramEdge(from: id, to: keyId, kind: .encryptedWith))
@@ -56,9 +62,9 @@ struct SetupDiagram {
   /// bucket without a bucket grant, a bucket grant the principal's own policies never use, a principal
   /// that does not exist): only their direct request, with the layer that fails it.
   private func addHalfConfigured(
-    _ canvas: inout DiagramCanvas, bucket: Bucket, target: QueryTarget, excluding reaching: Set<String>
+    _ canvas: inout DiagramCanvas, bucket: Bucket, target: QueryTarget, candidates: [String],
+    excluding reaching: Set<String>
   ) {
-    let candidates = DeniedCandidates(graph: graph, inventory: inventory, bucket: bucket.name).principals
     for candidate in candidates where !reaching.contains(candidate) {
       if let reason = DeniedCandidates.danglingReason(candidate, graph: graph, clusters: canvas.clusters) {
         canvas.addEdge(
@@ -69,7 +75,8 @@ struct SetupDiagram {
       guard let direct = explanation.chains.first(where: { $0.nodes.count == 1 }),
         let hop = direct.hops.first(where: { $0.hop == 0 }), direct.failingHop == 0
       else { continue }
-      let level = AccessLevel.levels(of: hop.action).compactMap { DiagramAccessLevel(rawValue: $0.rawValue) }.first
+      let level = AccessLevel.levels(of: hop.action).compactMap { DiagramAccessLevel(rawValue: $0.rawValue) }
+        .first
       canvas.addEdge(
         DiagramEdge(
           from: candidate, to: bucket.arn, kind: .access(level ?? .read),

@@ -13,6 +13,7 @@ struct TargetDiagram {
   func build() -> DiagramModel {
     var canvas = DiagramCanvas(graph: graph, inventory: inventory)
     let focus = addFocusNode(&canvas)
+    addKey(&canvas, focus: focus)
     let levels = request.concreteLevels
     let isS3 = target.bucket != nil
     let actions = isS3 ? request.actions : ["sts:AssumeRole"]
@@ -40,6 +41,7 @@ struct TargetDiagram {
     if isS3 && !result.principals.isEmpty {
       notes += DiagramBuilder.missingLevels(request, drawn: canvas.edges)
     }
+    canvas.mergeAccessLevels(keepingActions: true)
     return canvas.model(
       title: DiagramBuilder.title(request, "Who can", target.text),
       notes: DiagramBuilder.header(request) + notes)
@@ -80,6 +82,20 @@ struct TargetDiagram {
     return id
   }
 
+  /// The SSE-KMS key of the target's bucket, drawn next to it: readers and writers need it too.
+  private func addKey(_ canvas: inout DiagramCanvas, focus: String) {
+    guard let bucketName = target.bucket,
+      let bucket = inventory.accounts.lazy.flatMap(\.buckets).first(where: { $0.name == bucketName }),
+      let key = bucket.encryption?.kmsKeyId
+    else { return }
+    let keys = inventory.accounts.flatMap(\.keys)
+    guard let found = keys.first(where: { $0.arn == key || $0.id == key && $0.account == bucket.account })
+    else {
+      return
+    }
+    canvas.addEdge(DiagramEdge(from: focus, to: found.arn, kind: .encryptedWith))
+  }
+
   /// `2 principals: 1 directly, 1 through assume-role chains` — the answer at a glance.
   static func summary(_ result: WhoCanResult) -> String {
     let count = result.principals.count
@@ -113,11 +129,11 @@ struct TargetDiagram {
   private func addDeniedCandidates(
     _ canvas: inout DiagramCanvas, focus: String, excluding reaching: Set<String>, actions: [String]
   ) {
-    for candidate in DeniedCandidates(graph: graph, inventory: inventory, bucket: bucketAndPrefix.0)
-      .principals
-    where !reaching.contains(candidate) {
+    let candidates = DeniedCandidates(graph: graph, inventory: inventory).principals(for: bucketAndPrefix.0)
+    for candidate in candidates where !reaching.contains(candidate) {
       if let reason = DeniedCandidates.danglingReason(candidate, graph: graph, clusters: canvas.clusters) {
-        canvas.addEdge(DiagramEdge(from: candidate, to: focus, kind: .namedInPolicy, state: .denied(reason: reason)))
+        canvas.addEdge(
+          DiagramEdge(from: candidate, to: focus, kind: .namedInPolicy, state: .denied(reason: reason)))
         continue
       }
       let explanation = graph.explain(principal: candidate, target: target, actions: actions)
@@ -125,6 +141,23 @@ struct TargetDiagram {
       for chain in failing.prefix(1 + request.maxChainsPerPrincipal) {
         addFailing(chain, &canvas, focus: focus)
       }
+      addUpstream(of: candidate, &canvas)
+    }
+  }
+
+  /// Who can become `principal` (up to three hops back, at most 40 principals): they fail where it fails.
+  private func addUpstream(of principal: String, _ canvas: inout DiagramCanvas) {
+    var frontier = [principal]
+    var seen: Set<String> = [principal]
+    for _ in 0..<3 where seen.count < 40 {
+      var next: [String] = []
+      for node in frontier {
+        for edge in graph.edges(to: node) where edge.kind != .memberOf && seen.count < 40 {
+          canvas.addEdge(DiagramCanvas.diagramEdge(edge))
+          if seen.insert(edge.from).inserted { next.append(edge.from) }
+        }
+      }
+      frontier = next.sorted()
     }
   }
 

@@ -23,8 +23,8 @@ struct IdentityPrincipal {
 struct SnapshotIndex {
   let inventory: Inventory
   let accountIds: Set<String>
-  /// Accounts whose IAM export is in the snapshot (some user, group or role): only there can a
-  /// principal be known to be missing or unused.
+  /// Accounts whose IAM export is in the snapshot and was read completely (some user, group or
+  /// role): only there can a principal be known to be missing or unused.
   let accountsWithIAM: Set<String>
   /// Member accounts of the organization; nil when the snapshot has no organization data.
   let organizationAccounts: Set<String>?
@@ -42,7 +42,9 @@ struct SnapshotIndex {
     self.inventory = inventory
     accountIds = Set(inventory.accounts.map(\.id))
     accountsWithIAM = Set(
-      inventory.accounts.filter { !$0.users.isEmpty || !$0.roles.isEmpty || !$0.groups.isEmpty }.map(\.id))
+      inventory.accounts.filter {
+        $0.identityProblem == nil && (!$0.users.isEmpty || !$0.roles.isEmpty || !$0.groups.isEmpty)
+      }.map(\.id))
     organizationAccounts = inventory.organization.map { Set($0.accounts.map(\.id)) }
     var principals: [IdentityPrincipal] = []
     var roleKeys = Set<String>()

@@ -1,0 +1,39 @@
+import Authorization
+import PolicyLanguage
+
+/// What the snapshot holds but could not read — an account's IAM export, an SCP or RCP — and the
+/// stand-ins that keep answers from losing access because of it.
+extension Directory {
+  /// Whether `account` is in the snapshot but its users, groups and roles could not (all) be read.
+  func identityUnknown(_ account: String) -> Bool { self.account(account)?.identityProblem != nil }
+
+  /// One note per unreadable part of the snapshot that any answer may depend on.
+  var unreadableDataNotes: [String] {
+    var notes = organization.unreadablePolicies.map {
+      "\($0): treated as allowing everything under the condition \(Self.missingDocumentKey); the answer may be incomplete"
+    }
+    for account in accounts.values.sorted(by: { $0.id < $1.id }) {
+      guard let problem = account.identityProblem else { continue }
+      notes.append(
+        "identity policies of account \(account.id) could not be read (\(problem)): its principals are listed "
+          + "only where a resource policy names them, conditionally; the answer may be incomplete")
+    }
+    return notes
+  }
+
+  /// A principal of an account whose IAM export could not be read: it may exist, and its identity
+  /// policies may allow anything, so they allow everything under an undecidable condition; the
+  /// account's SCPs still apply.
+  func unknownIdentityProfile(id: String, kind: GraphNode.Kind, account: String) -> PrincipalProfile {
+    var caller = externalProfile(id: id, kind: kind, account: account).caller
+    caller.organizationId = orgId(account)
+    caller.organizationPaths = orgPaths(account)
+    let label = "identity policies of account \(account)"
+    return PrincipalProfile(
+      id: id, kind: kind, account: account, caller: caller,
+      identityPolicies: [CompiledPolicy(Self.missingDocument(label, name: "\(label) (could not be read)"))],
+      permissionsBoundary: nil, serviceControlPolicies: organization.serviceControlPolicies(for: account),
+      missingPolicies: [], isExternal: true)
+  }
+
+}

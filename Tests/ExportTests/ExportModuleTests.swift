@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Export
-
-@Test func moduleIsLinked() {
-  #expect(ExportModule.name == "Export")
-}

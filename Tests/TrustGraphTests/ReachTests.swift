@@ -1,0 +1,140 @@
+import Inventory
+import PolicyLanguage
+import Testing
+
+@testable import TrustGraph
+
+private let tools = "111111111111"
+private let dev = "222222222222"
+
+/// A role with no grant of its own, trusted by Lambda.
+private func bareRole(_ account: String, _ name: String) -> Role {
+  Fixtures.role(account, name, trust: Fixtures.trust(#"{"Service":"lambda.amazonaws.com"}"#))
+}
+
+private func bucket(_ statements: String) -> Bucket {
+  Bucket(
+    name: "data", account: dev, policy: Fixtures.bucketPolicy("data", statements),
+    objectOwnership: "BucketOwnerEnforced")
+}
+
+private func whoCan(_ inventory: Inventory, action: String = "s3:GetObject") -> WhoCanResult {
+  TrustGraph.build(inventory).whoCan(QueryTarget("s3://data/")!, actions: [action])
+}
+
+private func entry(_ result: WhoCanResult, _ principal: String) -> WhoCanEntry? {
+  result.principals.first { $0.principal == principal }
+}
+
+@Test func starNarrowedToTheOwnAccountLetsEverySameAccountPrincipalIn() {
+  let own = bareRole(dev, "app-role")
+  let other = bareRole(tools, "tools-role")
+  let statement =
+    #"[{"Sid":"OwnAccount","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::data/*","Condition":{"StringEquals":{"aws:PrincipalAccount":"\#(dev)"}}}]"#
+  let result = whoCan(
+    Inventory(accounts: [
+      Account(id: tools, roles: [other]), Account(id: dev, roles: [own], buckets: [bucket(statement)]),
+    ]))
+  #expect(entry(result, own.arn)?.conditional == false)
+  #expect(entry(result, own.arn)?.isDirect == true)
+  // The service that can launch the role reaches the bucket through it.
+  #expect(entry(result, "lambda.amazonaws.com")?.chains.first == ["lambda.amazonaws.com", own.arn])
+  // Another account needs an identity grant too; anonymous callers have no account.
+  #expect(entry(result, other.arn) == nil)
+  #expect(entry(result, "*") == nil)
+}
+
+@Test func publicStatementListsSameAccountPrincipalsAndAnonymous() {
+  let own = bareRole(dev, "app-role")
+  let statement =
+    #"[{"Sid":"Public","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::data/*"}]"#
+  let result = whoCan(Inventory(accounts: [Account(id: dev, roles: [own], buckets: [bucket(statement)])]))
+  #expect(entry(result, own.arn) != nil)
+  #expect(entry(result, "*") != nil)
+}
+
+@Test func starPinnedToAnotherAccountLeavesTheOwnAccountOut() {
+  let own = bareRole(dev, "app-role")
+  let statement =
+    #"[{"Sid":"Other","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::data/*","Condition":{"StringEquals":{"aws:PrincipalAccount":"\#(tools)"}}}]"#
+  let result = whoCan(Inventory(accounts: [Account(id: dev, roles: [own], buckets: [bucket(statement)])]))
+  #expect(entry(result, own.arn) == nil)
+}
+
+@Test func sessionArnMakesTheRoleConditionalOnTheSessionName() {
+  let builder = Fixtures.role(
+    tools, "BuildRole", trust: Fixtures.trust(#"{"AWS":"arn:aws:iam::\#(tools):user/dana"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""arn:aws:s3:::data/*""#)])
+  let dana = Fixtures.user(
+    tools, "dana", policies: [Fixtures.allow(#""sts:AssumeRole""#, #""\#(builder.arn)""#)])
+  let statement =
+    #"[{"Sid":"Session","Effect":"Allow","Principal":{"AWS":"arn:aws:sts::\#(tools):assumed-role/BuildRole/build-1"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::data/*"}]"#
+  let result = whoCan(
+    Inventory(accounts: [
+      Account(id: tools, users: [dana], roles: [builder]), Account(id: dev, buckets: [bucket(statement)]),
+    ]))
+  let session = HopCondition(hop: 0, key: "sts:RoleSessionName", op: "StringEquals", values: ["build-1"])
+  #expect(entry(result, builder.arn)?.conditional == true)
+  #expect(entry(result, builder.arn)?.conditions == [session])
+  #expect(entry(result, dana.arn)?.chains.first == [dana.arn, builder.arn])
+  #expect(entry(result, dana.arn)?.conditions.contains(session) == true)
+}
+
+@Test func unreadableSCPMakesTheAnswerConditionalInsteadOfEmpty() {
+  let writer = Fixtures.role(
+    dev, "Writer", trust: Fixtures.trust(#"{"Service":"ec2.amazonaws.com"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""arn:aws:s3:::data/*""#)])
+  let organization = Organization(
+    id: "o-test", managementAccountId: "999999999999", rootId: "r-root",
+    accounts: [OrganizationAccount(id: dev, name: "dev", parentId: "r-root")],
+    policies: [
+      OrganizationPolicy(
+        id: "p-FullAWSAccess", name: "p-FullAWSAccess", kind: .serviceControl, document: nil,
+        targetIds: ["r-root", dev])
+    ])
+  let data = Bucket(name: "data", account: dev, objectOwnership: "BucketOwnerEnforced")
+  let result = whoCan(
+    Inventory(accounts: [Account(id: dev, roles: [writer], buckets: [data])], organization: organization))
+  let found = entry(result, writer.arn)
+  #expect(found?.conditional == true)
+  #expect(found?.conditions.map(\.values) == [["p-FullAWSAccess"]])
+  #expect(result.notes.contains { $0.hasPrefix("SCP p-FullAWSAccess could not be read") })
+}
+
+@Test func accountWithUnreadableIAMKeepsTheNamedPrincipalsConditionally() {
+  let named = "arn:aws:iam::\(tools):role/CodeBuildRole"
+  let statement =
+    #"[{"Sid":"Tools","Effect":"Allow","Principal":{"AWS":"\#(named)"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::data/*"}]"#
+  let inventory = Inventory(accounts: [
+    Account(id: tools, identityProblem: "the export could not be read"),
+    Account(id: dev, buckets: [bucket(statement)]),
+  ])
+  let result = whoCan(inventory, action: "s3:PutObject")
+  #expect(entry(result, named)?.conditional == true)
+  #expect(entry(result, named)?.conditions.first?.values == ["identity policies of account \(tools)"])
+  #expect(result.notes.contains { $0.hasPrefix("identity policies of account \(tools) could not be read") })
+  let gaps = GapAnalysis.findings(in: inventory)
+  #expect(!gaps.contains { $0.rule == .danglingArn })
+}
+
+@Test func partlyUnreadableBucketPolicyIsNoted() {
+  var data = bucket(
+    #"[{"Sid":"Other","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\#(tools):root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::data/*"}]"#
+  )
+  data.unrecordedSettings = [.policy]
+  let result = whoCan(Inventory(accounts: [Account(id: dev, buckets: [data])]))
+  #expect(
+    result.notes.contains { $0.contains("bucket policy of data (or a statement of it) could not be read") })
+}
+
+@Test func keyPolicyGrantToEveryoneOfTheAccountListsItsPrincipals() {
+  let own = bareRole(dev, "app-role")
+  let keyArn = "arn:aws:kms:us-east-1:\(dev):key/1111"
+  let policy = Fixtures.policy(
+    #"{"Version":"2012-10-17","Statement":[{"Sid":"Account","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"\#(dev)"}}}]}"#,
+    name: "key policy", kind: .resource)
+  let key = KMSKey(id: "1111", arn: keyArn, account: dev, policy: policy)
+  let result = TrustGraph.build(Inventory(accounts: [Account(id: dev, roles: [own], keys: [key])]))
+    .whoCan(QueryTarget(keyArn)!, actions: ["kms:Decrypt"])
+  #expect(result.principals.contains { $0.principal == own.arn && !$0.conditional })
+}
