@@ -11,7 +11,10 @@ import Authorization
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Benchmarks (run from a release build).", shouldDisplay: false,
-    subcommands: [EvaluateBenchmark.self, BenchGraphCommand.self, BenchBrowseCommand.self])
+    subcommands: [
+      EvaluateBenchmark.self, BenchParseCommand.self, BenchGraphCommand.self, BenchGapsCommand.self,
+      BenchDotCommand.self, BenchBrowseCommand.self,
+    ])
 }
 
 /// `trustwalk bench evaluate`: evaluations per second of issue 2's reference request, on one core.
@@ -45,19 +48,12 @@ struct EvaluateBenchmark: ParsableCommand {
   /// Runs `evaluation` `count` times and prints the rate; `evaluation` says whether the outcome was the expected one.
   private func measure(_ label: String, _ count: Int, _ evaluation: () -> Bool) {
     var agreeing = 0
-    let start = (wall: Self.now(CLOCK_MONOTONIC), cpu: Self.now(CLOCK_THREAD_CPUTIME_ID))
+    let start = (wall: BenchClock.now(CLOCK_MONOTONIC), cpu: BenchClock.now(CLOCK_THREAD_CPUTIME_ID))
     for _ in 0..<count where evaluation() { agreeing += 1 }
-    let wall = Self.now(CLOCK_MONOTONIC) - start.wall
-    let cpu = Self.now(CLOCK_THREAD_CPUTIME_ID) - start.cpu
+    let wall = BenchClock.now(CLOCK_MONOTONIC) - start.wall
+    let cpu = BenchClock.now(CLOCK_THREAD_CPUTIME_ID) - start.cpu
     print(
       "\(label): \(Int(Double(count) / cpu)) evaluations per CPU second, "
         + "\(Int(Double(count) / wall)) per wall-clock second (\(agreeing) of \(count) agree)")
-  }
-
-  /// Seconds on `clock`: CPU time of this thread is the fair measure on a shared machine.
-  private static func now(_ clock: clockid_t) -> Double {
-    var time = timespec()
-    clock_gettime(clock, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 }
