@@ -52,12 +52,11 @@ struct DotCommand: ParsableCommand {
       case .principal(let principal): QueryArguments.holds(inventory, principal: principal)
       }
     }
-    let graph = TrustGraph.build(inventory)
     let request = DiagramRequest(
       focus: focus, levels: [access.level], includeDenied: includeDenied,
       snapshotName: snapshot ?? inventory.root, maxNodes: maxNodes)
     let model = DiagramCollapser(maxNodes: maxNodes).fit(
-      DiagramBuilder(graph: graph, inventory: inventory).build(request))
+      DiagramBuilder(inventory: inventory) { TrustGraph.build(inventory) }.build(request))
     let dot = DotWriter.write(model)
     if let render, let output {
       do {
