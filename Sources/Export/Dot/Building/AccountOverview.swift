@@ -91,7 +91,7 @@ struct AccountOverview {
     for account in inventory.accounts {
       let here = place(ofAccount: account.id)
       nodes[here.id] = DiagramNode(
-        id: here.id, label: here.label, kind: here.kind, clusterId: here.clusterId, accountId: nil)
+        id: here.id, label: here.label, kind: here.kind, clusterId: here.clusterId)
       accountsPerNode[here.id, default: 0] += 1
       contents[here.id, default: [:]].merge(Self.contents(of: account), uniquingKeysWith: +)
     }
@@ -105,10 +105,12 @@ struct AccountOverview {
       case .account, .user, .role, .assumedRole, .federatedUser:
         guard let account = entry.account, account != owner else { return }
         from = place(ofAccount: account)
-        if case .user(let arn, _) = entry, clusters.contains(account), !known.contains(arn) {
-          state = .denied(reason: "names principals missing from their account")
-        }
-        if case .role(let arn, _) = entry, clusters.contains(account), !known.contains(arn) {
+        let named: String? =
+          switch entry {
+          case .user(let arn, _), .role(let arn, _): arn
+          default: nil
+          }
+        if let named, clusters.contains(account), !known.contains(named) {
           state = .denied(reason: "names principals missing from their account")
         }
       case .everyone: from = Place(id: "*", label: "anyone (*)", kind: .anonymous)
