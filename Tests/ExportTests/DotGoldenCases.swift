@@ -34,6 +34,9 @@ struct DotGoldenCase: Sendable, CustomTestStringConvertible {
       focus: "s3://dev-artifacts-nopolicy/",
       levels: [.write], includeDenied: true),
     DotGoldenCase(
+      scenario: "codebuild-cross-account", name: "dev-artifacts-nopolicy-any-denied",
+      focus: "s3://dev-artifacts-nopolicy/", includeDenied: true),
+    DotGoldenCase(
       scenario: "codebuild-cross-account", name: "dana", focus: "arn:aws:iam::111111111111:user/dana"),
     DotGoldenCase(scenario: "upload-only-prefixes", name: "whole"),
     DotGoldenCase(scenario: "upload-only-prefixes", name: "foo", focus: "s3://account-b-bucket/foo/"),

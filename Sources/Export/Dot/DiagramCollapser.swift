@@ -157,6 +157,11 @@ public struct DiagramCollapser: Sendable {
   static func counts(_ kinds: [DiagramNode.Kind]) -> [String] {
     var perKind: [DiagramNode.Kind: Int] = [:]
     for kind in kinds { perKind[kind, default: 0] += 1 }
+    return counts(perKind)
+  }
+
+  /// `2 users · 14 roles · 3 buckets` for how many nodes of each kind a collapsed node holds.
+  static func counts(_ perKind: [DiagramNode.Kind: Int]) -> [String] {
     let parts = DiagramNode.Kind.allCases.compactMap { kind in
       perKind[kind].map { "\($0) \(DotStyle.countNoun(kind, plural: $0 != 1))" }
     }

@@ -16,7 +16,9 @@ struct DotCommand: ParsableCommand {
       --focus s3://BUCKET[/PREFIX] (or an S3 or KMS ARN) draws only the principals and chains that reach \
       it; --focus with a user, role or account ARN, a service name or * draws what that principal reaches. \
       Arrows are coloured by access level; dashed = conditional; red = denied, with the reason. \
-      Diagrams with more than --max-nodes nodes are collapsed to one node per account (then per OU). \
+      Diagrams with more than --max-nodes nodes are collapsed to one node per account (then per OU). A whole \
+      setup with more than --max-nodes users, roles and buckets is drawn as an overview straight from the \
+      trust and bucket policies (one node per account or OU, arrows counting cross-account grants). \
       Without SNAPSHOT, the bundled SampleData scenario that holds the focus is used.
       """)
 
@@ -52,12 +54,11 @@ struct DotCommand: ParsableCommand {
       case .principal(let principal): QueryArguments.holds(inventory, principal: principal)
       }
     }
-    let graph = TrustGraph.build(inventory)
     let request = DiagramRequest(
       focus: focus, levels: [access.level], includeDenied: includeDenied,
       snapshotName: snapshot ?? inventory.root, maxNodes: maxNodes)
     let model = DiagramCollapser(maxNodes: maxNodes).fit(
-      DiagramBuilder(graph: graph, inventory: inventory).build(request))
+      DiagramBuilder(inventory: inventory) { TrustGraph.build(inventory) }.build(request))
     let dot = DotWriter.write(model)
     if let render, let output {
       do {

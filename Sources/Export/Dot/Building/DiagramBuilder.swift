@@ -2,35 +2,52 @@ import Inventory
 import TrustGraph
 
 /// Turns trust-graph answers into a `DiagramModel`: the whole setup, one target, or one principal.
+///
+/// The trust graph is built only when the diagram needs it: the whole setup of a large snapshot is an
+/// `AccountOverview` drawn from the inventory alone.
 public struct DiagramBuilder: Sendable {
-  public let graph: TrustGraph
   public let inventory: Inventory
+  private let makeGraph: @Sendable () -> TrustGraph
 
   public init(graph: TrustGraph, inventory: Inventory) {
-    self.graph = graph
     self.inventory = inventory
+    makeGraph = { graph }
   }
+
+  /// A builder that calls `graph` (once per `build`) only for diagrams that need the trust graph.
+  public init(inventory: Inventory, graph: @escaping @Sendable () -> TrustGraph) {
+    self.inventory = inventory
+    makeGraph = graph
+  }
+
+  /// The most users, roles and buckets the whole setup is drawn for one by one (each bucket gets a
+  /// who-can), whatever `maxNodes` says: beyond it the drawing could not be laid out or read anyway.
+  public static let maximumExactSetup = 2_000
 
   /// The diagram `request` asks for (not yet collapsed: see `DiagramCollapser`).
   public func build(_ request: DiagramRequest) -> DiagramModel {
     switch request.focus {
     case .everything:
-      isLarge(request)
-        ? OverviewDiagram(graph: graph, inventory: inventory, request: request).build()
-        : SetupDiagram(graph: graph, inventory: inventory, request: request).build()
+      Self.drawsOverview(request, inventory: inventory)
+        ? AccountOverview(inventory: inventory, request: request).build()
+        : SetupDiagram(graph: makeGraph(), inventory: inventory, request: request).build()
     case .target(let target):
-      TargetDiagram(graph: graph, inventory: inventory, request: request, target: target).build()
+      TargetDiagram(graph: makeGraph(), inventory: inventory, request: request, target: target).build()
     case .principal(let principal):
-      PrincipalDiagram(graph: graph, inventory: inventory, request: request, principal: principal).build()
+      PrincipalDiagram(graph: makeGraph(), inventory: inventory, request: request, principal: principal)
+        .build()
     }
   }
 
-  /// Whether the snapshot has more principals and buckets than the diagram may draw one by one.
-  private func isLarge(_ request: DiagramRequest) -> Bool {
+  /// Whether the whole setup is drawn as an account overview: the snapshot has more users, roles and
+  /// buckets than the diagram may draw one by one (counted from the inventory, before any graph work).
+  static func drawsOverview(_ request: DiagramRequest, inventory: Inventory) -> Bool {
+    guard request.focus == .everything else { return false }
+    let limit = min(request.maxNodes, maximumExactSetup)
     var count = 0
     for account in inventory.accounts {
       count += account.users.count + account.roles.count + account.buckets.count
-      if count > request.maxNodes { return true }
+      if count > limit { return true }
     }
     return false
   }

@@ -21,8 +21,8 @@ public struct DiagramRequest: Sendable {
   public var snapshotName: String
   /// Alternative chains drawn per principal besides the shortest one.
   public var maxChainsPerPrincipal: Int
-  /// Above this many principals and buckets, the whole setup is drawn as a cheap overview (it will be
-  /// collapsed per account anyway): use the threshold given to `DiagramCollapser`.
+  /// Above this many users, roles and buckets, the whole setup is drawn as an `AccountOverview` from the
+  /// policies alone (one node per account or OU): use the threshold given to `DiagramCollapser`.
   public var maxNodes: Int
 
   public init(

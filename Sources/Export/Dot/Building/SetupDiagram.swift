@@ -16,6 +16,7 @@ struct SetupDiagram {
     let levels = request.concreteLevels
     let actions = request.actions
     let candidates = DeniedCandidates(graph: graph, inventory: inventory)
+    let halfConfigured = HalfConfiguredEdges(GapAnalysis.findings(in: inventory))
     let answers = ParallelAnswers(inventory.accounts.flatMap(\.buckets)) { bucket in
       QueryTarget("s3://\(bucket.name)").map { graph.whoCan($0, actions: actions, directOnly: true) }
     }
@@ -27,7 +28,7 @@ struct SetupDiagram {
         var node = canvas.nodes[id]!
         node.details = TargetDiagram.bucketDetails(bucket)
         canvas.addNode(node)
-        if let target = QueryTarget("s3://\(bucket.name)"), let result = answer {
+        if let result = answer {
           for entry in result.principals {
             canvas.addAccess(
               from: entry.principal, to: id, access: entry.access, levels: levels, bucket: bucket.name,
@@ -35,9 +36,8 @@ struct SetupDiagram {
           }
           for blocked in result.blocked { canvas.addBlocked(blocked, to: id, levels: levels) }
           let reaching = Set(result.principals.map(\.principal) + result.blocked.map(\.principal))
-          addHalfConfigured(
-            &canvas, bucket: bucket, target: target, candidates: candidates.principals(for: bucket.name),
-            excluding: reaching)
+          addDangling(&canvas, bucket: bucket, candidates: candidates.principals(for: bucket.name))
+          halfConfigured.draw(to: bucket, on: &canvas, graph: graph, levels: levels, reaching: reaching)
         }
         if let key = bucket.encryption?.kmsKeyId, let keyId = keyNode(key, account: account) {
           canvas.addEdge(DiagramEdge(from: id, to: keyId, kind: .encryptedWith))
@@ -53,34 +53,24 @@ struct SetupDiagram {
     var notes = DiagramBuilder.header(request)
     if let organization = inventory.organization { notes.append("organization \(organization.id)") }
     notes.append("\(inventory.accounts.count) accounts; service-linked roles not drawn")
+    if canvas.edges.contains(where: { if case .denied = $0.state { true } else { false } }) {
+      notes.append(
+        "red: half-configured grants (gaps TW001/TW002), dangling names and KMS keys that stop access; "
+          + "--focus s3://BUCKET --include-denied explains every failing candidate")
+    }
     if deadEnds > 0 { notes.append("\(deadEnds) roles that reach no bucket and no other role not drawn") }
     if unlinked > 0 { notes.append("\(unlinked) principals without any trust or access edge not drawn") }
     return canvas.model(title: "Trust and access: the whole setup", notes: notes)
   }
 
-  /// Red edges for principals that one side lets in and the other does not (an identity policy naming the
-  /// bucket without a bucket grant, a bucket grant the principal's own policies never use, a principal
-  /// that does not exist): only their direct request, with the layer that fails it.
-  private func addHalfConfigured(
-    _ canvas: inout DiagramCanvas, bucket: Bucket, target: QueryTarget, candidates: [String],
-    excluding reaching: Set<String>
-  ) {
-    for candidate in candidates where !reaching.contains(candidate) {
-      if let reason = DeniedCandidates.danglingReason(candidate, graph: graph, clusters: canvas.clusters) {
-        canvas.addEdge(
-          DiagramEdge(from: candidate, to: bucket.arn, kind: .namedInPolicy, state: .denied(reason: reason)))
-        continue
-      }
-      let explanation = graph.explain(principal: candidate, target: target, actions: request.actions)
-      guard let direct = explanation.chains.first(where: { $0.nodes.count == 1 }),
-        let hop = direct.hops.first(where: { $0.hop == 0 }), direct.failingHop == 0
+  /// Red edges for the principals a bucket policy names that can never act (bare unique ids, ARNs
+  /// missing from their account).
+  private func addDangling(_ canvas: inout DiagramCanvas, bucket: Bucket, candidates: [String]) {
+    for candidate in candidates {
+      guard let reason = DeniedCandidates.danglingReason(candidate, graph: graph, clusters: canvas.clusters)
       else { continue }
-      let level = AccessLevel.levels(of: hop.action).compactMap { DiagramAccessLevel(rawValue: $0.rawValue) }
-        .first
       canvas.addEdge(
-        DiagramEdge(
-          from: candidate, to: bucket.arn, kind: .access(level ?? .read),
-          state: .denied(reason: EdgeText.failure(hop)), annotations: [EdgeText.actions([hop.action])]))
+        DiagramEdge(from: candidate, to: bucket.arn, kind: .namedInPolicy, state: .denied(reason: reason)))
     }
   }
 

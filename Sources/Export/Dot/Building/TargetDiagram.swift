@@ -136,13 +136,40 @@ struct TargetDiagram {
           DiagramEdge(from: candidate, to: focus, kind: .namedInPolicy, state: .denied(reason: reason)))
         continue
       }
-      let explanation = graph.explain(principal: candidate, target: target, actions: actions)
-      let failing = explanation.chains.filter { $0.failingHop != nil }
-      for chain in failing.prefix(1 + request.maxChainsPerPrincipal) {
-        addFailing(chain, &canvas, focus: focus)
+      for (level, chains) in failingLevels(of: candidate, actions: actions) {
+        for chain in chains.prefix(1 + request.maxChainsPerPrincipal) {
+          addFailing(chain, &canvas, focus: focus, level: level)
+        }
       }
       addUpstream(of: candidate, &canvas)
     }
+  }
+
+  /// The failing chains of `candidate` for each access level asked for (explained with that level's
+  /// actions), keeping the levels some policy grants it (the final request fails on one side only); when
+  /// no level is granted on either side, the first failing level, so that the candidate still shows why.
+  private func failingLevels(of candidate: String, actions: [String]) -> [(
+    DiagramAccessLevel?, [ExplainedChain]
+  )] {
+    guard target.bucket != nil else {
+      let chains = graph.explain(principal: candidate, target: target, actions: actions).chains
+      return [(nil, chains.filter { $0.failingHop != nil })]
+    }
+    var granted: [(DiagramAccessLevel?, [ExplainedChain])] = []
+    var first: (DiagramAccessLevel?, [ExplainedChain])?
+    for level in request.concreteLevels {
+      let chains = graph.explain(principal: candidate, target: target, actions: level.s3Actions).chains
+        .filter { $0.failingHop != nil }
+      guard !chains.isEmpty else { continue }
+      let entry = (DiagramAccessLevel(rawValue: level.rawValue), chains)
+      if first == nil { first = entry }
+      let grantedSomewhere = chains.contains { chain in
+        guard let hop = chain.hops.first(where: { $0.hop == chain.failingHop }) else { return false }
+        return !(hop.failingLayers.contains(.identity) && hop.failingLayers.contains(.resource))
+      }
+      if grantedSomewhere { granted.append(entry) }
+    }
+    return granted.isEmpty ? (first.map { [$0] } ?? []) : granted
   }
 
   /// Who can become `principal` (up to three hops back, at most 40 principals): they fail where it fails.
@@ -162,13 +189,15 @@ struct TargetDiagram {
   }
 
   /// The hops of `chain` up to its failing one; the failing one red with the reason.
-  private func addFailing(_ chain: ExplainedChain, _ canvas: inout DiagramCanvas, focus: String) {
+  private func addFailing(
+    _ chain: ExplainedChain, _ canvas: inout DiagramCanvas, focus: String, level: DiagramAccessLevel?
+  ) {
     for hop in chain.hops {
       let failing = hop.hop == chain.failingHop
       if hop.hop == 0 {
-        let levels = AccessLevel.levels(of: hop.action).compactMap {
-          DiagramAccessLevel(rawValue: $0.rawValue)
-        }
+        let levels =
+          level.map { [$0] }
+          ?? AccessLevel.levels(of: hop.action).compactMap { DiagramAccessLevel(rawValue: $0.rawValue) }
         let state: DiagramEdge.State = failing ? .denied(reason: EdgeText.failure(hop)) : .allowed
         canvas.addEdge(
           DiagramEdge(
