@@ -56,7 +56,9 @@ struct BrowseTerminalTests {
     tmux.send("Tab", "Tab", "j", "j")
     #expect(tmux.wait(for: "› s3://account-b-bucket/foo/").ok, "the breadcrumb names the selected prefix")
     tmux.send("Enter")
-    let whoCan = tmux.wait(forAll: ["Who can access s3://account-b-bucket/foo/", "user/bobbytables", "1/10", "✗ read"])
+    let whoCan = tmux.wait(forAll: [
+      "Who can access s3://account-b-bucket/foo/", "user/bobbytables", "1/10", "✗ read",
+    ])
     #expect(whoCan.ok, "\(whoCan.screen)")
     tmux.send("j", "Enter")
     let paths = tmux.wait(forAll: [
