@@ -11,6 +11,7 @@ import Testing
   func check(_ state: AppState, _ name: String, sizes: [ScreenSize] = sizes) throws {
     for size in sizes {
       let sized = press(state, .resize(size))
+      #expect(sized.size == size, "the screen model takes the terminal's size before rendering")
       try GoldenScreen.check(render(sized, size: size), "\(name).\(size.columns)x\(size.rows)")
     }
   }
