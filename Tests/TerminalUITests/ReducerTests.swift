@@ -101,6 +101,29 @@ import Testing
 }
 
 @Suite struct ReducerFilterTests {
+  @Test func typingNarrowsTheMatrixRowsLikeAFreshFilterDoes() {
+    let matrix = press(sampleState(), .character("2"), .character("/"))
+    let all = matrix.model.matrixPrincipals.map(\.name)
+    func fresh(_ filter: String) -> [String] {
+      let needle = filter.hasPrefix("!") ? String(filter.dropFirst()) : filter
+      return all.filter { name in
+        let hit =
+          matrix.model.matrixPrincipals.first { $0.name == name }.map {
+            ($0.arn + " " + $0.name).lowercased().contains(needle.lowercased())
+          } ?? false
+        return hit != filter.hasPrefix("!")
+      }
+    }
+    var state = matrix
+    for (index, character) in "role".enumerated() {
+      state = press(state, .character(character))
+      #expect(state.visibleMatrixRows.map(\.name) == fresh(String("role".prefix(index + 1))))
+    }
+    state = press(state, .backspace, .backspace, .backspace, .backspace, .character("!"), .character("r"))
+    #expect(state.visibleMatrixRows.map(\.name) == fresh("!r"))
+    #expect(state.visibleMatrixRows.count < all.count)
+  }
+
   @Test func slashFiltersLiveEnterKeepsEscClears() {
     let matrix = press(sampleState(), .character("2"), .character("/"))
     #expect(matrix.isEditingFilter)

@@ -17,7 +17,7 @@ public struct AppState: Sendable {
   var helpScroll: Int?
   /// The matrix rows matching the matrix filter, kept up to date by `reduce` (the matrix can have
   /// 10,000 rows and is drawn on every key).
-  var matrixFilterCache: (filter: String, rows: [PrincipalSummary])?
+  var matrixFilterCache: (filter: String, indices: [Int], rows: [PrincipalSummary])?
   /// A one-shot message for the bottom line, cleared by the next key.
   public internal(set) var flash: String?
   /// The side effect the runner must perform next; it clears it with `commandDone(message:)`.
@@ -42,14 +42,29 @@ public struct AppState: Sendable {
   public mutating func replaceModel(_ newModel: BrowserModel) {
     model = newModel
     screens = [screens.first ?? .browse]
+    matrixFilterCache = nil
     refreshMatrixFilterCache()
   }
 
-  /// Recomputes `matrixFilterCache` for the current matrix filter.
+  /// Recomputes `matrixFilterCache` for the current matrix filter. While a filter is typed, each key
+  /// extends the previous filter, and a row that contains the longer text contains the shorter one:
+  /// only the rows the previous filter kept are searched again.
   mutating func refreshMatrixFilterCache() {
     let filter = list(.matrixRows).filter
+    let previous = matrixFilterCache
     matrixFilterCache = nil
-    if !filter.isEmpty { matrixFilterCache = (filter, visibleMatrixRows) }
+    guard !filter.isEmpty else { return }
+    let textFilter = TextFilter(filter)
+    let candidates: [Int]
+    if let previous, !previous.filter.hasPrefix("!"), !filter.hasPrefix("!"),
+      filter.hasPrefix(previous.filter)
+    {
+      candidates = previous.indices
+    } else {
+      candidates = Array(model.matrixPrincipals.indices)
+    }
+    let indices = candidates.filter { textFilter.matches(lowercased: model.matrixSearchText[$0]) }
+    matrixFilterCache = (filter, indices, indices.map { model.matrixPrincipals[$0] })
   }
 
   /// The state of one list (a fresh one if never touched).
