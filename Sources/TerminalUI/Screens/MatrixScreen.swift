@@ -50,8 +50,8 @@ enum MatrixScreen {
 
     let gridTop = body.y + 4
     let gridHeight = max(0, body.height - 5)
-    // Unfiltered, the model's own lines (built once: the matrix can have 100,000 rows).
-    let layout = rows.count == model.matrixPrincipals.count ? model.matrixLayout : MatrixLine.layout(rows)
+    // Built once per model or per filter: the matrix can have 100,000 rows.
+    let layout = state.visibleMatrixLayout
     let lines = layout.lines
     let cursorRow = state.cursor(.matrixRows, count: rows.count)
     let cursorLine = layout.lineOfRow.indices.contains(cursorRow) ? layout.lineOfRow[cursorRow] : 0

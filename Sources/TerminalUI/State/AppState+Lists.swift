@@ -42,6 +42,15 @@ extension AppState {
   }
 
   /// The matrix rows; without a filter, the model's own array (no copy: the matrix can have 10,000 rows).
+  /// The grouped lines of `visibleMatrixRows`: the model's own when unfiltered, else those cached
+  /// with the filter (so moving through a filtered matrix does not regroup every row per key).
+  var visibleMatrixLayout: MatrixLine.Layout {
+    let filter = list(.matrixRows).filter
+    guard !filter.isEmpty else { return model.matrixLayout }
+    if let cache = matrixFilterCache, cache.filter == filter { return cache.layout }
+    return MatrixLine.layout(visibleMatrixRows)
+  }
+
   var visibleMatrixRows: [PrincipalSummary] {
     let filter = TextFilter(list(.matrixRows).filter)
     guard !filter.isEmpty else { return model.matrixPrincipals }

@@ -17,7 +17,8 @@ public struct AppState: Sendable {
   var helpScroll: Int?
   /// The matrix rows matching the matrix filter, kept up to date by `reduce` (the matrix can have
   /// 10,000 rows and is drawn on every key).
-  var matrixFilterCache: (filter: String, indices: [Int], rows: [PrincipalSummary])?
+  var matrixFilterCache:
+    (filter: String, indices: [Int], rows: [PrincipalSummary], layout: MatrixLine.Layout)?
   /// A one-shot message for the bottom line, cleared by the next key.
   public internal(set) var flash: String?
   /// The side effect the runner must perform next; it clears it with `commandDone(message:)`.
@@ -64,7 +65,8 @@ public struct AppState: Sendable {
       candidates = Array(model.matrixPrincipals.indices)
     }
     let indices = candidates.filter { textFilter.matches(lowercased: model.matrixSearchText[$0]) }
-    matrixFilterCache = (filter, indices, indices.map { model.matrixPrincipals[$0] })
+    let rows = indices.map { model.matrixPrincipals[$0] }
+    matrixFilterCache = (filter, indices, rows, MatrixLine.layout(rows))
   }
 
   /// The state of one list (a fresh one if never touched).
