@@ -28,11 +28,13 @@ let package = Package(
       ]),
     .testTarget(name: "PolicyLanguageTests", dependencies: ["PolicyLanguage"], exclude: ["BadInput"]),
     .testTarget(name: "AuthorizationTests", dependencies: ["Authorization", "PolicyLanguage"]),
-    .testTarget(name: "InventoryTests", dependencies: ["Inventory", "PolicyLanguage"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "InventoryTests", dependencies: ["Inventory", "PolicyLanguage"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TrustGraphTests", dependencies: ["TrustGraph", "Inventory", "Authorization", "PolicyLanguage"]),
     .testTarget(
-      name: "ExportTests", dependencies: ["Export", "TrustGraph", "Inventory", "Authorization", "PolicyLanguage"],
+      name: "ExportTests",
+      dependencies: ["Export", "TrustGraph", "Inventory", "Authorization", "PolicyLanguage"],
       exclude: ["Golden"]),
     .testTarget(
       name: "TerminalUITests", dependencies: ["TerminalUI", "TrustGraph", "Inventory"], exclude: ["Golden"]),

@@ -16,7 +16,7 @@ struct BenchGraphCommand: ParsableCommand {
   var targets: [String] = []
 
   @Option(help: "Access level of the who-can queries.")
-  var access: AccessOption = .read
+  var access: AccessLevel = .read
 
   @Option(help: "How many sample buckets to query when no --target is given.")
   var samples = 25
@@ -42,7 +42,7 @@ struct BenchGraphCommand: ParsableCommand {
     var found = 0
     var blocked = 0
     for target in queries {
-      let (result, time) = BenchClock.measure { graph.whoCan(target, actions: access.level.s3Actions) }
+      let (result, time) = BenchClock.measure { graph.whoCan(target, actions: access.s3Actions) }
       times.append(time)
       found += result.principals.count
       blocked += result.blocked.count

@@ -29,7 +29,7 @@ struct DotCommand: ParsableCommand {
   var focus: String?
 
   @Option(help: "Access level drawn: read, write, list, delete, permissions or any.")
-  var access: AccessOption = .any
+  var access: AccessLevel = .any
 
   @Flag(help: "With a bucket or prefix focus, also draw the candidates that fail, marking the failing hop.")
   var includeDenied = false
@@ -55,7 +55,7 @@ struct DotCommand: ParsableCommand {
       }
     }
     let request = DiagramRequest(
-      focus: focus, levels: [access.level], includeDenied: includeDenied,
+      focus: focus, levels: [access], includeDenied: includeDenied,
       snapshotName: snapshot ?? inventory.root, maxNodes: maxNodes)
     let model = DiagramCollapser(maxNodes: maxNodes).fit(
       DiagramBuilder(inventory: inventory) { TrustGraph.build(inventory) }.build(request))

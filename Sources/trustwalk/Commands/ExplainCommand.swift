@@ -18,7 +18,7 @@ struct ExplainCommand: ParsableCommand {
   var arguments: [String]
 
   @Option(help: "Access level: read, write, list, delete, permissions or any.")
-  var access: AccessOption?
+  var access: AccessLevel?
 
   @Option(name: .customLong("action"), help: "An action (repeatable, wildcards allowed); overrides --access.")
   var actions: [String] = []

@@ -20,7 +20,7 @@ struct WhoCanCommand: ParsableCommand {
   var arguments: [String]
 
   @Option(help: "Access level: read, write, list, delete, permissions or any.")
-  var access: AccessOption?
+  var access: AccessLevel?
 
   @Option(name: .customLong("action"), help: "An action (repeatable, wildcards allowed); overrides --access.")
   var actions: [String] = []

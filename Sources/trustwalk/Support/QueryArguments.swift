@@ -8,13 +8,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case json
 }
 
-/// `--access` values: the access levels of TrustGraph.
-typealias AccessOption = AccessLevel
-
-extension AccessLevel: ExpressibleByArgument {
-  /// The level itself (commands read `access.level`).
-  var level: AccessLevel { self }
-}
+/// `--access` takes the access levels of TrustGraph by name.
+extension AccessLevel: ExpressibleByArgument {}
 
 /// Splits `[SNAPSHOT] REST...` positional arguments and resolves targets and actions.
 enum QueryArguments {
@@ -37,9 +32,9 @@ enum QueryArguments {
   }
 
   /// `--action` (expanded) when given, else the access level's actions for the target.
-  static func actions(explicit: [String], access: AccessOption?, target: QueryTarget) -> [String] {
+  static func actions(explicit: [String], access: AccessLevel?, target: QueryTarget) -> [String] {
     if !explicit.isEmpty { return AccessLevel.expand(explicit) }
-    let level = access?.level ?? .any
+    let level = access ?? .any
     switch target.shape {
     case .prefix, .object: return level.s3Actions
     case .resource(let arn):

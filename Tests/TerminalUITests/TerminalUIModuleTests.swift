@@ -1,7 +1,0 @@
-import Testing
-
-@testable import TerminalUI
-
-@Test func moduleIsLinked() {
-  #expect(TerminalUIModule.name == "TerminalUI")
-}
