@@ -5,6 +5,8 @@ import PolicyLanguage
 /// name an `s3:` action (and at `NotAction` and wildcard-service statements).
 public final class CompiledPolicy: Sendable {
   public let document: PolicyDocument
+  /// Whether the document's version allows policy variables (read on every scan).
+  let supportsVariables: Bool
   private let statements: [CompiledStatement]
   /// Positions of the statements whose every action pattern names a fixed service, by service.
   private let statementsByService: [String: [Int]]
@@ -13,6 +15,7 @@ public final class CompiledPolicy: Sendable {
 
   public init(_ document: PolicyDocument) {
     self.document = document
+    supportsVariables = document.version.supportsVariables
     statements = document.statements.map {
       CompiledStatement($0, variables: document.version.supportsVariables)
     }

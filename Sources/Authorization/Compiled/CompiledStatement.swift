@@ -10,9 +10,15 @@ final class CompiledStatement: Sendable {
   let principals: CompiledPrincipals?
   /// The context keys AWS derives that the statement's conditions (or variables) read.
   let derivedKeys: DerivedKeys
+  let effect: Effect
+  /// Whether the statement applies to every resource in every context (`Resource` absent or `*`,
+  /// no `Condition`): the common case, decided without reading the statement again.
+  let appliesEverywhere: Bool
 
   init(_ statement: Statement, variables: Bool) {
     self.statement = statement
+    effect = statement.effect
+    appliesEverywhere = statement.conditions.isEmpty && statement.resource.map(\.isEverything) ?? true
     derivedKeys = DerivedKeys(readBy: statement, variables: variables)
     actions = statement.action.patterns.map(ActionPattern.init)
     negatedActions = statement.action.negated

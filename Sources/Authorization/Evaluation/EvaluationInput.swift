@@ -18,6 +18,13 @@ final class EvaluationInput {
   /// A caller with a permissions boundary is never exempted by a `NotPrincipal` deny (documented).
   let hasBoundary: Bool
   let traced: Bool
+  /// Facts of the caller read on every layer, taken once: reading them through `caller` would copy
+  /// (and retain every field of) the caller each time.
+  let callerKind: Caller.Kind
+  let callerIsAuthenticated: Bool
+  let callerIsSubjectToServiceControlPolicies: Bool
+  /// Whether the caller and the resource belong to the same account (the step-4 shortcuts apply).
+  let isSameAccount: Bool
 
   init(_ request: Request, hasBoundary: Bool, traced: Bool) {
     self.request = request
@@ -30,18 +37,20 @@ final class EvaluationInput {
     context = request.context
     self.hasBoundary = hasBoundary
     self.traced = traced
-  }
-
-  /// Whether the caller and the resource belong to the same account (the step-4 shortcuts apply).
-  var isSameAccount: Bool {
-    caller.isAuthenticatedPrincipal && caller.account != nil && caller.account == resourceAccount
+    let caller = request.caller
+    callerKind = caller.kind
+    callerIsAuthenticated = caller.isAuthenticatedPrincipal
+    callerIsSubjectToServiceControlPolicies = caller.isSubjectToServiceControlPolicies
+    isSameAccount =
+      caller.isAuthenticatedPrincipal && caller.account != nil
+      && caller.account == request.effectiveResourceAccount
   }
 
   /// The conditions still undecided when `statement`, whose action applies, applies to this
   /// resource and context (empty: it applies outright), or nil when it does not apply. The
   /// principal is checked elsewhere.
   func undecidedConditions(of compiled: some ScannableStatement, variables: Bool) -> [Condition]? {
-    let statement = compiled.statement
+    if compiled.appliesEverywhere { return [] }
     let keys = compiled.derivedKeys
     if !derived.isSuperset(of: keys) {
       let missing = keys.subtracting(derived)
@@ -49,14 +58,15 @@ final class EvaluationInput {
       derived.formUnion(missing)
     }
     var undecided: [Condition] = []
-    if let element = statement.resource {
+    // Fields are read one by one: copying the whole `Statement` would retain every part of it.
+    if let element = compiled.statement.resource {
       switch element.applies(to: resource, context: context, variables: variables) {
       case .no: return nil
       case .unknown: undecided.append(SyntheticCondition.resource(matching: element))
       case .yes: break
       }
     }
-    for condition in statement.conditions {
+    for condition in compiled.statement.conditions {
       switch condition.evaluate(in: context, variables: variables) {
       case .no: return nil
       case .unknown: undecided.append(condition)

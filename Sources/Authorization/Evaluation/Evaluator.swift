@@ -41,7 +41,7 @@ public enum Evaluator {
       if traced { trace.append(tally.result(.rcp, level: level)) }
       if !traced && deny == .always { return Decision(outcome: .explicitDeny) }
     }
-    if input.caller.isSubjectToServiceControlPolicies {
+    if input.callerIsSubjectToServiceControlPolicies {
       for (level, policies) in (layers.serviceControlPolicies ?? []).enumerated() {
         let tally = input.tallyCallerSide(policies)
         deny = deny || tally.deny
@@ -58,8 +58,8 @@ public enum Evaluator {
       sides.resource = tally.allowByMatch
       if traced { trace.append(tally.result(.resource)) }
     }
-    if input.caller.isAuthenticatedPrincipal {
-      if input.caller.kind == .accountRoot {
+    if input.callerIsAuthenticated {
+      if input.callerKind == .accountRoot {
         sides.identity = .always
         if traced { trace.append(LayerResult(layer: .identity, outcome: .allow, statements: [])) }
       } else {

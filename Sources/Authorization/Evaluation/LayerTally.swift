@@ -14,21 +14,21 @@ struct LayerTally {
   private var definiteAllows: [StatementEvidence] = []
   private var possibleAllows: [StatementEvidence] = []
 
-  /// Adds a statement that applies when `undecided` all hold; `match` says how a resource policy
-  /// named the caller (nil in identity-side layers).
-  mutating func record(
-    _ statement: Statement, of policy: PolicySource, undecided: [Condition], match: PrincipalMatch?,
-    traced: Bool
-  ) {
+  /// Adds a statement of `effect` that applies when `undecided` all hold; `match` says how a
+  /// resource policy named the caller (nil in identity-side layers).
+  mutating func record(_ effect: Effect, undecided: [Condition], match: PrincipalMatch?) {
     let requirement = Requirement(undecided: undecided)
-    switch statement.effect {
+    switch effect {
     case .deny:
       deny = deny || requirement
     case .allow:
       allow = allow || requirement
       if let match { allowByMatch[match] = allowByMatch[match] || requirement }
     }
-    guard traced else { return }
+  }
+
+  /// Keeps a recorded statement as evidence (traced evaluations only).
+  mutating func keepEvidence(_ statement: Statement, of policy: PolicySource, undecided: [Condition]) {
     let evidence = StatementEvidence(
       policy: policy, sid: statement.sid, index: statement.index, effect: statement.effect,
       location: statement.location, undecidedConditions: undecided)

@@ -17,11 +17,11 @@ extension EvaluationInput {
   }
 
   private func scanCallerSide<Policy: ScannablePolicy>(_ policy: Policy, into tally: inout LayerTally) {
-    let variables = policy.document.version.supportsVariables
+    let variables = policy.supportsVariables
     policy.forEachStatement(covering: action, service: service) { compiled in
       guard let undecided = undecidedConditions(of: compiled, variables: variables) else { return }
-      tally.record(
-        compiled.statement, of: policy.document.source, undecided: undecided, match: nil, traced: traced)
+      tally.record(compiled.effect, undecided: undecided, match: nil)
+      if traced { tally.keepEvidence(compiled.statement, of: policy.document.source, undecided: undecided) }
     }
   }
 
@@ -46,18 +46,18 @@ extension EvaluationInput {
   private func scan<Policy: ScannablePolicy>(
     _ policy: Policy, into tally: inout LayerTally, principalRequired: Bool, notPrincipalAllowed: Bool
   ) {
-    let variables = policy.document.version.supportsVariables
+    let variables = policy.supportsVariables
     policy.forEachStatement(covering: action, service: service) { compiled in
-      let statement = compiled.statement
+      let effect = compiled.effect
       var match: PrincipalMatch?
       var neededSessionName: String?
-      if let element = statement.principal {
+      if let element = compiled.statement.principal {
         if element.negated {
-          guard notPrincipalAllowed, !isExempted(by: element, effect: statement.effect) else { return }
+          guard notPrincipalAllowed, !isExempted(by: element, effect: effect) else { return }
           match = .everyone
         } else {
           match = compiled.bestMatch(for: caller)
-          if statement.effect == .allow && caller.kind == .role && caller.sessionArn == nil
+          if effect == .allow && callerKind == .role && caller.sessionArn == nil
             && (match ?? .account) < .session
           {
             neededSessionName = sessionNameNeeded(in: element.entries)
@@ -70,14 +70,15 @@ extension EvaluationInput {
         let undecided = undecidedConditions(of: compiled, variables: variables)
       else { return }
       if let match {
-        tally.record(
-          statement, of: policy.document.source, undecided: undecided, match: match, traced: traced)
+        tally.record(effect, undecided: undecided, match: match)
+        if traced { tally.keepEvidence(compiled.statement, of: policy.document.source, undecided: undecided) }
       }
       if let neededSessionName {
-        tally.record(
-          statement, of: policy.document.source,
-          undecided: undecided + [SyntheticCondition.sessionName(neededSessionName)], match: .session,
-          traced: traced)
+        let withSession = undecided + [SyntheticCondition.sessionName(neededSessionName)]
+        tally.record(effect, undecided: withSession, match: .session)
+        if traced {
+          tally.keepEvidence(compiled.statement, of: policy.document.source, undecided: withSession)
+        }
       }
     }
   }

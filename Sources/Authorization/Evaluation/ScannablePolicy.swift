@@ -5,6 +5,8 @@ import PolicyLanguage
 protocol ScannablePolicy {
   associatedtype Candidate: ScannableStatement
   var document: PolicyDocument { get }
+  /// Whether the document's version allows policy variables.
+  var supportsVariables: Bool { get }
   /// Calls `body` with every statement whose `Action` (or `NotAction`) covers `action` (lower-cased;
   /// `service` is its prefix), in document order.
   func forEachStatement(covering action: String, service: String, _ body: (Candidate) -> Void)
@@ -13,6 +15,9 @@ protocol ScannablePolicy {
 /// One statement as the evaluator matches it.
 protocol ScannableStatement {
   var statement: Statement { get }
+  var effect: Effect { get }
+  /// Whether the statement applies to every resource in every context (no condition to evaluate).
+  var appliesEverywhere: Bool { get }
   /// The context keys AWS derives that the statement's conditions (or variables) read.
   var derivedKeys: DerivedKeys { get }
   /// How a `Principal` (not `NotPrincipal`) element names `caller` at best, or nil.
@@ -21,6 +26,7 @@ protocol ScannableStatement {
 
 extension PolicyDocument: ScannablePolicy {
   var document: PolicyDocument { self }
+  var supportsVariables: Bool { version.supportsVariables }
 
   func forEachStatement(covering action: String, service: String, _ body: (PlainStatement) -> Void) {
     let variables = version.supportsVariables
@@ -36,6 +42,11 @@ extension PolicyDocument: ScannablePolicy {
 struct PlainStatement: ScannableStatement {
   let statement: Statement
   let variables: Bool
+
+  var effect: Effect { statement.effect }
+  var appliesEverywhere: Bool {
+    statement.conditions.isEmpty && statement.resource.map(\.isEverything) ?? true
+  }
 
   var derivedKeys: DerivedKeys { DerivedKeys(readBy: statement, variables: variables) }
 

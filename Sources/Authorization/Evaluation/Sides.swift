@@ -22,7 +22,7 @@ struct Sides {
   func combined(for input: EvaluationInput, resourcePolicyKind: PolicyLayers.ResourcePolicyKind)
     -> Requirement
   {
-    switch input.caller.kind {
+    switch input.callerKind {
     case .service: return resource[.service] || resource[.everyone]
     case .anonymous: return resource[.everyone]
     case .user, .role, .federatedUser, .accountRoot: break

@@ -1,10 +1,10 @@
 import Dispatch
 
 /// Runs independent jobs on all cores and returns their results in job order.
-enum Parallel {
+package enum Parallel {
   /// `body(0) … body(count - 1)`, run concurrently; the result array is in index order, so the
   /// outcome does not depend on scheduling.
-  static func map<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+  package static func map<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
     let slots = Slots<Result>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
       slots.store(body(index), at: index)

@@ -19,6 +19,12 @@ public struct RequestContext: Sendable, Hashable {
     unknownKeys.remove(normalized)
   }
 
+  /// Sets a key already lower-cased (saves the lower-casing on hot paths).
+  public mutating func set(normalizedKey normalized: String, _ values: [String]) {
+    self.values[normalized] = values
+    if unknownKeys.contains(normalized) { unknownKeys.remove(normalized) }
+  }
+
   /// Declares `key` unknown (and forgets any value).
   public mutating func declareUnknown(_ key: String) {
     let normalized = key.lowercased()

@@ -19,6 +19,9 @@ public struct ResourceElement: Sendable, Hashable {
     self.init(negated: negated, patterns: patterns.map { Glob($0, caseInsensitive: false) })
   }
 
+  /// Whether the element is `"Resource": "*"` (or lists `*`): it matches every resource.
+  public var isEverything: Bool { !negated && patterns.contains { $0.pattern == "*" } }
+
   /// Whether the statement applies to `resource`, with policy variables substituted from `context`
   /// when `variables` is true (three-valued: a variable whose key is unknown makes it unknown; one
   /// whose key is absent, without a default, makes that pattern match nothing).

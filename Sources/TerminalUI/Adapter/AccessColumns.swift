@@ -71,7 +71,7 @@ struct AccessColumns: Sendable {
         ChainHop(
           from: EvidenceText.label(from), action: edge.map(Self.action) ?? "sts:AssumeRole",
           to: EvidenceText.label(to), verdict: verdict,
-          statements: edge.map { EvidenceText.statements($0.evidence) } ?? []))
+          statements: edge.map { EvidenceText.statements(graph.evidence(of: $0)) } ?? []))
     }
     let acting = nodes.last ?? ""
     let finalConditional = !access.isEmpty && access.allSatisfy { $0.outcome == .conditional }

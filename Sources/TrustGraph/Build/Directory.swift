@@ -22,15 +22,19 @@ public struct Directory: Sendable {
   private(set) var rolesByName: [String: String] = [:]
   let organization: OrganizationLevels
 
+  /// Compiles every policy and resolves every principal, accounts in parallel (the results are
+  /// joined in account order, so the directory does not depend on scheduling).
   init(_ inventory: Inventory) {
     organization = OrganizationLevels(inventory.organization)
+    let accountList = inventory.accounts
+    let compiledManaged = Parallel.map(accountList.count) { index in
+      accountList[index].managedPolicies.map { ($0.arn, $0.document.map(CompiledPolicy.init)) }
+    }
     var managed: [String: CompiledPolicy?] = [:]
-    for account in inventory.accounts {
+    for (account, policies) in zip(accountList, compiledManaged) {
       accounts[account.id] = account
       if let canonical = account.canonicalUserId { canonicalAccounts[canonical] = account.id }
-      for policy in account.managedPolicies where managed[policy.arn] == nil || policy.document != nil {
-        managed[policy.arn] = policy.document.map(CompiledPolicy.init)
-      }
+      for (arn, document) in policies where managed[arn] == nil || document != nil { managed[arn] = document }
       for bucket in account.buckets { buckets[bucket.name] = bucket }
       for key in account.keys {
         keys[key.arn] = key
@@ -38,62 +42,15 @@ public struct Directory: Sendable {
         if let policy = key.policy { keyPolicies[key.arn] = CompiledPolicy(policy) }
       }
     }
-    for account in inventory.accounts {
-      let scps = organization.serviceControlPolicies(for: account.id)
-      let groups = Dictionary(account.groups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-      var groupPolicies: [String: [CompiledPolicy]] = [:]
-      for user in account.users {
-        var policies = user.inlinePolicies.map(CompiledPolicy.init)
-        var arns = user.attachedPolicyArns
-        for name in user.groupNames {
-          guard let group = groups[name] else { continue }
-          if groupPolicies[name] == nil {
-            groupPolicies[name] = group.inlinePolicies.map(CompiledPolicy.init)
-          }
-          policies += groupPolicies[name] ?? []
-          arns += group.attachedPolicyArns
-        }
-        let resolved = Self.resolve(arns, managed)
-        let caller = Caller(
-          kind: .user, arn: user.arn, account: account.id, uniqueId: user.id, tags: user.tags,
-          organizationId: orgId(account.id), organizationPaths: orgPaths(account.id),
-          isInManagementAccount: account.id == organization.managementAccountId)
-        add(
-          PrincipalProfile(
-            id: user.arn, kind: .user, account: account.id, caller: caller,
-            identityPolicies: policies + resolved.documents,
-            permissionsBoundary: boundary(user.permissionsBoundaryArn, managed),
-            serviceControlPolicies: scps, missingPolicies: resolved.missing, isExternal: false))
-      }
+    let resolver = PrincipalResolver(organization: organization, managed: managed)
+    let resolved = Parallel.map(accountList.count) { resolver.principals(of: accountList[$0]) }
+    for (account, principals) in zip(accountList, resolved) {
+      for profile in principals.profiles { add(profile) }
       for role in account.roles {
         roles[role.arn] = role
         rolesByName["\(account.id)/\(role.name)"] = role.arn
-        if let trust = role.trustPolicy { trustPolicies[role.arn] = CompiledPolicy(trust) }
-        let resolved = Self.resolve(role.attachedPolicyArns, managed)
-        let caller = Caller(
-          kind: .role, arn: role.arn,
-          sessionArn: "arn:aws:sts::\(account.id):assumed-role/\(role.name)/trustwalk",
-          account: account.id, uniqueId: role.id, tags: role.tags, organizationId: orgId(account.id),
-          organizationPaths: orgPaths(account.id), isServiceLinkedRole: role.isServiceLinked,
-          isInManagementAccount: account.id == organization.managementAccountId)
-        add(
-          PrincipalProfile(
-            id: role.arn, kind: .role, account: account.id, caller: caller,
-            identityPolicies: role.inlinePolicies.map(CompiledPolicy.init) + resolved.documents,
-            permissionsBoundary: boundary(role.permissionsBoundaryArn, managed),
-            serviceControlPolicies: role.isServiceLinked ? nil : scps, missingPolicies: resolved.missing,
-            isExternal: false))
       }
-      let root = "arn:aws:iam::\(account.id):root"
-      add(
-        PrincipalProfile(
-          id: root, kind: .accountRoot, account: account.id,
-          caller: Caller(
-            kind: .accountRoot, arn: root, account: account.id, uniqueId: account.id,
-            organizationId: orgId(account.id), organizationPaths: orgPaths(account.id),
-            isInManagementAccount: account.id == organization.managementAccountId),
-          identityPolicies: [], permissionsBoundary: nil, serviceControlPolicies: scps, missingPolicies: [],
-          isExternal: false))
+      trustPolicies.merge(principals.trustPolicies) { first, _ in first }
     }
   }
 
@@ -153,6 +110,14 @@ public struct Directory: Sendable {
       isExternal: true)
   }
 
+  /// A stand-in for the user or role `arn` of an account the snapshot does not hold; nil when `arn`
+  /// is not an ARN or its account is in the snapshot (then the principal is simply missing).
+  func externalProfile(arn: String) -> PrincipalProfile? {
+    guard let parts = ARNParts(arn), account(parts.account) == nil else { return nil }
+    let kind: GraphNode.Kind = parts.resource.hasPrefix("role/") ? .role : .user
+    return externalProfile(id: arn, kind: kind, account: parts.account)
+  }
+
   /// The id of the stand-in for "any AWS account outside the snapshot" (what `{"AWS": "*"}` lets in).
   public static let anyAccountId = "arn:aws:iam::*:root"
 
@@ -165,34 +130,6 @@ public struct Directory: Sendable {
     guard profileIndex[profile.id] == nil else { return }
     profileIndex[profile.id] = profiles.count
     profiles.append(profile)
-  }
-
-  private func boundary(_ arn: String?, _ managed: [String: CompiledPolicy?]) -> CompiledPolicy? {
-    guard let arn else { return nil }
-    if let found = managed[arn], let document = found { return document }
-    return CompiledPolicy(
-      PolicyDocument(
-        source: PolicySource(name: "\(arn) (boundary not in the snapshot: assumed to allow)"),
-        version: .v2012_10_17,
-        statements: [
-          Statement(index: 0, effect: .allow, action: ActionElement(["*"]), resource: ResourceElement(["*"]))
-        ]))
-  }
-
-  private static func resolve(_ arns: [String], _ managed: [String: CompiledPolicy?]) -> (
-    documents: [CompiledPolicy], missing: [String]
-  ) {
-    var documents: [CompiledPolicy] = []
-    var missing: [String] = []
-    for arn in arns {
-      if let found = managed[arn], let document = found {
-        documents.append(document)
-      } else {
-        missing.append(arn)
-        documents.append(CompiledPolicy(missingDocument(arn)))
-      }
-    }
-    return (documents, missing)
   }
 
   /// The condition key that stands for "what a policy document missing from the snapshot says".

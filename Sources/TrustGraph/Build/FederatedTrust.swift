@@ -6,8 +6,11 @@ import PolicyLanguage
 /// outside the snapshot, so the trust statement's conditions (`sub`, `aud`, `SAML:aud`) are the whole
 /// answer: they are carried as the edge's residual.
 enum FederatedTrust {
-  static func edges(provider: String, role: Role, trust: PolicyDocument) -> [GraphEdge] {
-    var edges: [GraphEdge] = []
+  /// The edges from `provider` to `role`, each with the trust statement that allows it.
+  static func edges(provider: String, role: Role, trust: PolicyDocument) -> [(
+    edge: GraphEdge, evidence: [LayerResult]
+  )] {
+    var edges: [(edge: GraphEdge, evidence: [LayerResult])] = []
     for statement in trust.statements where statement.effect == .allow {
       guard let principal = statement.principal, !principal.negated,
         principal.entries.contains(.federatedProvider(provider))
@@ -19,11 +22,10 @@ enum FederatedTrust {
       for (action, kind) in kinds where statement.action.applies(to: action) {
         let outcome: Decision.Outcome = statement.conditions.isEmpty ? .allow : .conditional
         let evidence = StatementEvidence(statement, in: trust, undecided: statement.conditions)
-        edges.append(
-          GraphEdge(
-            from: provider, to: role.arn, kind: kind, outcome: outcome,
-            evidence: [LayerResult(layer: .resource, outcome: outcome, statements: [evidence])],
-            residual: Residual(allowIf: statement.conditions.isEmpty ? [] : [statement.conditions])))
+        let edge = GraphEdge(
+          from: provider, to: role.arn, kind: kind, outcome: outcome,
+          residual: Residual(allowIf: statement.conditions.isEmpty ? [] : [statement.conditions]))
+        edges.append((edge, [LayerResult(layer: .resource, outcome: outcome, statements: [evidence])]))
       }
     }
     return edges

@@ -1,3 +1,4 @@
+import Authorization
 import PolicyLanguage
 
 /// Identity-policy Allow statements indexed by the service of their actions and the shape of their
@@ -20,20 +21,35 @@ struct GrantIndex: Sendable {
   private var entries: [Key: [String: [Int]]] = [:]
 
   init(_ profiles: [PrincipalProfile]) {
-    var sets: [Key: [String: Set<Int>]] = [:]
+    // Profiles are visited in index order, so each list stays sorted if an index is appended once.
+    var lists: [Key: [String: [Int]]] = [:]
+    var keysByPolicy: [ObjectIdentifier: [Key]] = [:]
     for (index, profile) in profiles.enumerated() {
-      for document in profile.identityPolicies {
-        for statement in document.statements where statement.effect == .allow {
-          for service in Self.services(of: statement.action) {
-            for resource in Self.resourceKeys(of: statement.resource) {
-              sets[Key(service: service, resource: resource), default: [:]][profile.account, default: []]
-                .insert(index)
-            }
+      for policy in profile.compiledIdentityPolicies {
+        let id = ObjectIdentifier(policy)
+        let keys = keysByPolicy[id] ?? Self.keys(of: policy.document)
+        keysByPolicy[id] = keys
+        for key in keys {
+          if lists[key, default: [:]][profile.account, default: []].last != index {
+            lists[key, default: [:]][profile.account, default: []].append(index)
           }
         }
       }
     }
-    entries = sets.mapValues { $0.mapValues { $0.sorted() } }
+    entries = lists
+  }
+
+  /// The keys under which `document`'s Allow statements are found.
+  private static func keys(of document: PolicyDocument) -> [Key] {
+    var keys = Set<Key>()
+    for statement in document.statements where statement.effect == .allow {
+      for service in services(of: statement.action) {
+        for resource in resourceKeys(of: statement.resource) {
+          keys.insert(Key(service: service, resource: resource))
+        }
+      }
+    }
+    return Array(keys)
   }
 
   /// Principals (profile indices) of `account` with an identity Allow that may cover `action` on `resource`.

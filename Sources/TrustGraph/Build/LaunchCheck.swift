@@ -8,32 +8,48 @@ import PolicyLanguage
 /// the service's side of the trust depends only on the principal's account, so each (role, service,
 /// account) is decided once too. The checks that most often fail for a whole account (the trust,
 /// then the launch actions) run before the per-principal `iam:PassRole`.
+/// The graph build runs it untraced; the evidence of one edge is recomputed traced on demand.
 struct LaunchCheck {
   let runner: RequestRunner
-  private var launches: [String: Decision?] = [:]
-  private var trusts: [String: Decision] = [:]
+  let traced: Bool
+  private var launches: [LaunchKey: Decision?] = [:]
+  private var trusts: [TrustKey: Decision] = [:]
 
-  init(runner: RequestRunner) {
-    self.runner = runner
+  private struct LaunchKey: Hashable {
+    var principal: String
+    var action: String
   }
 
-  mutating func edge(_ profile: PrincipalProfile, role: Role, launch: ServiceLaunch) -> GraphEdge? {
-    let trustKey = "\(role.arn)|\(launch.service)|\(profile.account)"
+  private struct TrustKey: Hashable {
+    var role: String
+    var service: String
+    var account: String
+  }
+
+  init(runner: RequestRunner, traced: Bool) {
+    self.runner = runner
+    self.traced = traced
+  }
+
+  /// The combined decision (pass, launch actions, service trust) when `profile` may run code as
+  /// `role` through `launch`, nil when it may not.
+  mutating func decision(_ profile: PrincipalProfile, role: Role, launch: ServiceLaunch) -> Decision? {
+    let trustKey = TrustKey(role: role.arn, service: launch.service, account: profile.account)
     if trusts[trustKey] == nil {
       trusts[trustKey] = runner.serviceAssume(
-        launch.service, role: role, sourceAccount: profile.account, traced: true)
+        launch.service, role: role, sourceAccount: profile.account, traced: traced)
     }
     guard let trust = trusts[trustKey], trust.mayBeAllowed else { return nil }
     var launchDecisions: [Decision] = []
     for action in launch.actions {
-      let key = "\(profile.id)|\(action)"
+      let key = LaunchKey(principal: profile.id, action: action)
       if launches[key] == nil { launches[key] = .some(best(profile, action: action)) }
       guard let cached = launches[key], let decision = cached else { return nil }
       launchDecisions.append(decision)
     }
     let pass = runner.identityOnly(
       profile, action: "iam:PassRole", resource: role.arn,
-      values: ["iam:PassedToService": [launch.service]], traced: true)
+      values: ["iam:PassedToService": [launch.service]], traced: traced)
     guard pass.mayBeAllowed else { return nil }
     var layers = pass.layers
     var conditional = pass.outcome == .conditional
@@ -47,9 +63,7 @@ struct LaunchCheck {
     layers += trust.layers
     conditional = conditional || trust.outcome == .conditional
     residual.allowIf += trust.residual.allowIf
-    return GraphEdge(
-      from: profile.id, to: role.arn, kind: .viaService, outcome: conditional ? .conditional : .allow,
-      service: launch.service, evidence: layers, residual: residual)
+    return Decision(outcome: conditional ? .conditional : .allow, layers: layers, residual: residual)
   }
 
   /// The most permissive decision for `action` over the resources the principal's own grants name.
@@ -65,7 +79,7 @@ struct LaunchCheck {
     }
     var found: Decision?
     for resource in resources.sorted() {
-      let decision = runner.identityOnly(profile, action: action, resource: resource, traced: true)
+      let decision = runner.identityOnly(profile, action: action, resource: resource, traced: traced)
       if decision.outcome == .allow { return decision }
       if decision.outcome == .conditional, found == nil { found = decision }
     }

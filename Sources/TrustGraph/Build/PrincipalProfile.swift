@@ -21,7 +21,8 @@ public struct PrincipalProfile: Sendable {
   /// Whether the principal is not in the snapshot (an external account's root, a deleted role);
   /// its identity side is then assumed to allow.
   public var isExternal: Bool
-  private let compiledIdentityPolicies: [CompiledPolicy]
+  /// `identityPolicies`, compiled (shared objects: the same managed policy is one object for all).
+  let compiledIdentityPolicies: [CompiledPolicy]
   private let compiledBoundary: CompiledPolicy?
   private let compiledServiceControlPolicies: [[CompiledPolicy]]?
 

@@ -52,11 +52,12 @@ struct RequestContexts: Sendable {
       for key in sourceKeys where values[key] == nil { context.declareUnknown(key) }
     }
     if let resourceAccount {
-      context.set("aws:ResourceAccount", [resourceAccount])
-      context.set("s3:ResourceAccount", [resourceAccount])
+      let value = [resourceAccount]
+      context.set(normalizedKey: "aws:resourceaccount", value)
+      context.set(normalizedKey: "s3:resourceaccount", value)
     }
-    if let resourceOrgId { context.set("aws:ResourceOrgID", [resourceOrgId]) }
-    if let account = caller.account { context.set("kms:CallerAccount", [account]) }
+    if let resourceOrgId { context.set(normalizedKey: "aws:resourceorgid", [resourceOrgId]) }
+    if let account = caller.account { context.set(normalizedKey: "kms:calleraccount", [account]) }
     for (key, value) in values { context.set(key, value) }
     return context
   }

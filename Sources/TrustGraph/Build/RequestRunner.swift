@@ -10,7 +10,7 @@ struct RequestRunner: Sendable {
 
   /// `sts:AssumeRole` of `role` by `profile` (as `sessionArn` when the trust names a session).
   func assume(_ profile: PrincipalProfile, role: Role, sessionArn: String? = nil, traced: Bool) -> Decision {
-    let roleAccount = ARNParts(role.arn)?.account ?? ""
+    let roleAccount = ARNParts.account(of: role.arn) ?? ""
     var caller = profile.caller
     if let sessionArn { caller.sessionArn = sessionArn }
     let request = Request(
@@ -25,7 +25,7 @@ struct RequestRunner: Sendable {
 
   /// `sts:AssumeRole` of `role` by the service principal `service` (acting for `sourceAccount` when known).
   func serviceAssume(_ service: String, role: Role, sourceAccount: String?, traced: Bool) -> Decision {
-    let roleAccount = ARNParts(role.arn)?.account ?? ""
+    let roleAccount = ARNParts.account(of: role.arn) ?? ""
     let caller = Caller(kind: .service, arn: service)
     var values: [String: [String]] = [:]
     if let sourceAccount { values["aws:SourceAccount"] = [sourceAccount] }
@@ -47,7 +47,7 @@ struct RequestRunner: Sendable {
     _ profile: PrincipalProfile, action: String, resource: String, values: [String: [String]] = [:],
     callerSideOnly: Bool = false, traced: Bool
   ) -> Decision {
-    let account = ARNParts(resource)?.account
+    let account = ARNParts.account(of: resource)
     let resourceAccount =
       callerSideOnly
       ? profile.account : account.flatMap { $0.isEmpty || $0.hasWildcard ? nil : $0 } ?? profile.account

@@ -1,7 +1,9 @@
 import Authorization
 import PolicyLanguage
 
-/// One edge of the trust graph: `from` can become, join or use `to`, with the evidence that says so.
+/// One edge of the trust graph: `from` can become, join or use `to`. The statements that allow the
+/// step are not stored (a large organization has a million edges): `TrustGraph.evidence(of:)`
+/// recomputes them, traced, for the edges an answer shows.
 public struct GraphEdge: Sendable, Hashable {
   /// How `from` reaches `to`.
   public enum Kind: String, Sendable, Hashable, Codable {
@@ -29,22 +31,21 @@ public struct GraphEdge: Sendable, Hashable {
   public var outcome: Decision.Outcome
   /// For `viaService` and `serviceAssume`: the service principal (`codebuild.amazonaws.com`).
   public var service: String?
-  /// The statements that allowed the step: the trust side and the caller side (and, for `viaService`,
-  /// the `iam:PassRole` and launch grants).
-  public var evidence: [LayerResult]
+  /// For an `assumeRole` edge allowed by a trust policy naming a role session: the session ARN.
+  public var sessionArn: String?
   /// Conditions the caller must satisfy for the step (any one alternative), when conditional.
   public var residual: Residual
 
   public init(
     from: String, to: String, kind: Kind, outcome: Decision.Outcome, service: String? = nil,
-    evidence: [LayerResult] = [], residual: Residual = Residual()
+    sessionArn: String? = nil, residual: Residual = Residual()
   ) {
     self.from = from
     self.to = to
     self.kind = kind
     self.outcome = outcome
     self.service = service
-    self.evidence = evidence
+    self.sessionArn = sessionArn
     self.residual = residual
   }
 

@@ -41,16 +41,16 @@ public struct TrustGraph: Sendable {
     let runner = RequestRunner(directory: directory, contexts: RequestContexts(documents: documents))
     let grants = GrantIndex(directory.profiles)
     let trusts = TrustIndex(inventory.accounts.flatMap(\.roles))
-    var builder = GraphBuilder(directory: directory, grants: grants, trusts: trusts, runner: runner)
-    builder.build(inventory)
+    let built = GraphBuilder(directory: directory, grants: grants, trusts: trusts, runner: runner).build(
+      inventory)
     self.directory = directory
     self.grants = grants
     self.trusts = trusts
     self.runner = runner
     self.bucketGrants = BucketPolicyIndex(
       directory.allBuckets, canonicalAccounts: directory.canonicalAccounts)
-    nodes = builder.nodes
-    edges = builder.edges
+    nodes = built.nodes
+    edges = built.edges
     var outgoing: [String: [Int]] = [:]
     var incoming: [String: [Int]] = [:]
     for (index, edge) in edges.enumerated() {

@@ -132,7 +132,7 @@ struct DirectAccess {
       for edge in graph.edges(to: role.arn) where edge.kind.becomesTarget {
         let access = ActionAccess(
           action: edge.kind == .viaService ? "iam:PassRole+\(edge.service ?? "")" : "sts:AssumeRole",
-          outcome: edge.outcome, coverage: .all, patterns: [role.arn], evidence: edge.evidence,
+          outcome: edge.outcome, coverage: .all, patterns: [role.arn], evidence: graph.evidence(of: edge),
           residual: edge.residual)
         byCaller[edge.from, default: []].append(access)
       }
@@ -143,7 +143,7 @@ struct DirectAccess {
       return answer
     }
     let key = directory.key(arn)
-    let owner = key?.account ?? ARNParts(arn)?.account ?? ""
+    let owner = key?.account ?? ARNParts.account(of: arn) ?? ""
     var profiles: [PrincipalProfile] = []
     var seen = Set<String>()
     let named = NamedAccounts(key?.policy)

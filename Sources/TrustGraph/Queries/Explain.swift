@@ -101,9 +101,10 @@ extension TrustGraph {
     }
   }
 
-  /// The hops of an allowed path, with the evidence stored on each edge.
+  /// The hops of an allowed path, with the evidence of each edge.
   private func hops(for path: [GraphEdge]) -> [ExplainedHop] {
     path.enumerated().map { offset, edge in
+      let evidence = evidence(of: edge)
       let callerAccount = nodes[edge.from]?.account
       let roleAccount = nodes[edge.to]?.account
       return ExplainedHop(
@@ -111,10 +112,10 @@ extension TrustGraph {
         action: edge.kind == .viaService ? "iam:PassRole+\(edge.service ?? "")" : edge.kind.stsAction,
         outcome: edge.outcome, failingLayers: [],
         callerSide: .init(
-          account: callerAccount, layers: edge.evidence.filter { HopAnalysis.callerLayers.contains($0.layer) }
+          account: callerAccount, layers: evidence.filter { HopAnalysis.callerLayers.contains($0.layer) }
         ),
         resourceSide: .init(
-          account: roleAccount, layers: edge.evidence.filter { !HopAnalysis.callerLayers.contains($0.layer) }),
+          account: roleAccount, layers: evidence.filter { !HopAnalysis.callerLayers.contains($0.layer) }),
         kms: nil, conditions: HopCondition.from(edge.residual, hop: offset + 1), fixes: [])
     }
   }
@@ -137,7 +138,7 @@ extension TrustGraph {
         let hopNumber = path.count + 1
         let subject = HopAnalysis.Subject(
           hop: hopNumber, caller: profile, action: "sts:AssumeRole", resourcePattern: role.arn,
-          resourceAccount: ARNParts(role.arn)?.account, resourceLayer: .trust,
+          resourceAccount: ARNParts.account(of: role.arn), resourceLayer: .trust,
           resourcePolicyName: "the trust policy of \(role.arn)", ownerTitle: "role owner")
         var failingHop = analysis.hop(subject, from: profile.id, to: role.arn, decision: decision)
         if decision.outcome == .implicitDeny, failingHop.failingLayers.contains(.trust) {

@@ -108,7 +108,7 @@ struct FinalHop {
     let analysis = HopAnalysis(graph: graph)
     let keySubject = HopAnalysis.Subject(
       hop: 0, caller: profile, action: kms.action, resourcePattern: kms.key,
-      resourceAccount: ARNParts(kms.key)?.account,
+      resourceAccount: ARNParts.account(of: kms.key),
       resourceLayer: .kmsKeyPolicy, resourcePolicyName: "the key policy of \(kms.key)",
       ownerTitle: "key owner")
     let decision = Decision(outcome: .implicitDeny, layers: kms.evidence, residual: kms.residual)
@@ -146,7 +146,7 @@ struct FinalHop {
       let decision = graph.runner.assume(profile, role: role, traced: true)
       let subject = HopAnalysis.Subject(
         hop: 0, caller: profile, action: action, resourcePattern: arn,
-        resourceAccount: ARNParts(arn)?.account,
+        resourceAccount: ARNParts.account(of: arn),
         resourceLayer: .trust, resourcePolicyName: "the trust policy of \(arn)", ownerTitle: "role owner")
       return analysis.hop(subject, from: profile.id, to: arn, decision: decision)
     }
@@ -163,7 +163,8 @@ struct FinalHop {
     }
     let decision = graph.runner.identityOnly(profile, action: action, resource: arn, traced: true)
     let subject = HopAnalysis.Subject(
-      hop: 0, caller: profile, action: action, resourcePattern: arn, resourceAccount: ARNParts(arn)?.account,
+      hop: 0, caller: profile, action: action, resourcePattern: arn,
+      resourceAccount: ARNParts.account(of: arn),
       resourceLayer: .resource, resourcePolicyName: "the resource policy of \(arn)",
       ownerTitle: "resource owner")
     return analysis.hop(subject, from: profile.id, to: arn, decision: decision)

@@ -9,7 +9,7 @@ enum UnresolvedKey {
   /// says so as a condition, so that the answer names what must hold.
   static func use(_ keyId: String, action: String, callerAccount: String, bucketAccount: String) -> KMSUse {
     if isAWSManagedS3Alias(keyId) {
-      let owner = ARNParts(keyId)?.account ?? bucketAccount
+      let owner = ARNParts.account(of: keyId) ?? bucketAccount
       return KMSUse(
         action: action, key: keyId, status: callerAccount == owner ? .allowed : .awsManagedKeyCrossAccount)
     }

@@ -1,0 +1,86 @@
+import Authorization
+import Foundation
+import Inventory
+import Testing
+
+@testable import TrustGraph
+
+/// The graph is built from accounts evaluated in parallel, without evidence on its edges; these
+/// tests pin what that must not change: the same graph on every build, and the evidence of every
+/// edge recomputed on demand.
+private func synthOrganization(accounts: Int) throws -> Inventory {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "trustwalk-graph-build-\(UUID())")
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let synthesizer = SnapshotSynthesizer(
+    options: SynthesisOptions(
+      accounts: accounts, rolesPerAccount: 25, usersPerAccount: 5, bucketsPerAccount: 2))
+  _ = try SynthesizedSnapshotWriter(synthesizer: synthesizer).write(to: folder)
+  return try SnapshotLoader.load(path: folder.path)
+}
+
+private func sampleScenarios() -> [String] {
+  let sampleData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SampleData")
+  return SnapshotLoader.snapshotFolders(in: sampleData.path)
+}
+
+@Test func parallelBuildGivesTheSameGraphEveryTime() throws {
+  let inventory = try synthOrganization(accounts: 16)
+  let first = TrustGraph.build(inventory)
+  #expect(first.edges.count > 100)
+  #expect(Set(first.edges.map(\.kind)).isSuperset(of: [.memberOf, .assumeRole, .serviceAssume, .viaService]))
+  for _ in 0..<3 {
+    let again = TrustGraph.build(inventory)
+    #expect(again.edges == first.edges)
+    #expect(again.nodes == first.nodes)
+  }
+}
+
+@Test func everyEdgeOfTheSampleDataHasItsEvidenceOnDemand() throws {
+  var kinds = Set<GraphEdge.Kind>()
+  for scenario in sampleScenarios() {
+    let graph = TrustGraph.build(try SnapshotLoader.load(path: scenario))
+    for edge in graph.edges {
+      let evidence = graph.evidence(of: edge)
+      if edge.kind == .memberOf {
+        #expect(evidence.isEmpty)
+        continue
+      }
+      kinds.insert(edge.kind)
+      let statements = evidence.flatMap(\.statements)
+      #expect(!statements.isEmpty, "\(scenario): \(edge.from) → \(edge.to) (\(edge.kind))")
+      #expect(
+        evidence.contains {
+          $0.layer == .resource && $0.outcome != .implicitDeny && $0.outcome != .explicitDeny
+        },
+        "\(scenario): the trust side of \(edge.from) → \(edge.to) allows")
+      if edge.kind == .viaService
+        || (edge.kind == .assumeRole && graph.directory.profile(edge.from) != nil
+          && graph.directory.profile(edge.from)?.kind != .accountRoot)
+      {
+        #expect(
+          evidence.contains { $0.layer == .identity && !$0.statements.isEmpty },
+          "\(scenario): the caller side of \(edge.from) → \(edge.to)")
+      }
+    }
+  }
+  #expect(kinds.isSuperset(of: [.assumeRole, .serviceAssume, .viaService]))
+}
+
+@Test func evidenceOfAnEdgeIsWhatATracedEvaluationOfTheStepGives() throws {
+  let inventory = try synthOrganization(accounts: 4)
+  let graph = TrustGraph.build(inventory)
+  var checked = 0
+  for edge in graph.edges where edge.kind == .assumeRole {
+    guard let profile = graph.directory.profile(edge.from), let role = graph.directory.role(edge.to) else {
+      continue
+    }
+    let traced = graph.runner.assume(profile, role: role, sessionArn: edge.sessionArn, traced: true)
+    #expect(traced.outcome == edge.outcome)
+    #expect(traced.residual == edge.residual)
+    #expect(graph.evidence(of: edge) == traced.layers)
+    checked += 1
+  }
+  #expect(checked > 10)
+}
