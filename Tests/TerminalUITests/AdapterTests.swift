@@ -144,6 +144,13 @@ import Testing
     #expect(
       lazy.verdictCounts(level: .write, principals: lazy.matrixPrincipals)
         == eager.verdictCounts(level: .write, principals: eager.matrixPrincipals))
+    for level in AccessLevel.allCases {
+      let some = Array(eager.matrixPrincipals.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+      #expect(
+        lazy.verdictCounts(level: level, principals: some)
+          == eager.verdictCounts(level: level, principals: some),
+        "counts over a filtered matrix (\(level))")
+    }
     let target = TargetRef(bucket: "dev-artifacts")
     #expect(
       Set(lazy.whoCan(target)) == Set(eager.whoCan(target).filter { eager.cell($0).verdict != .denied }))

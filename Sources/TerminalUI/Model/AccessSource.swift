@@ -90,15 +90,13 @@ public final class AccessSource: @unchecked Sendable {
   }
 
   /// How many non-denied cells of `level` each verdict has in the columns computed so far (over
-  /// `rows` when given), and how many columns that is.
-  func countsSoFar(level: AccessLevel, rows: [PrincipalSummary]?) -> (counts: [Verdict: Int], columns: Int) {
+  /// the principals `shown` accepts, when given), and how many columns that is.
+  func countsSoFar(level: AccessLevel, shown: ((String) -> Bool)?) -> (counts: [Verdict: Int], columns: Int) {
     lock.withLock {
       var counts: [Verdict: Int] = [:]
       let computed = columns.filter { $0.key.level == level }
-      // The set of filtered rows is only built when some column needs it (typing a filter redraws often).
-      let wanted = computed.isEmpty ? nil : rows.map { Set($0.map(\.arn)) }
       for column in computed.values {
-        for (key, cell) in column.cells where wanted?.contains(key.principal) ?? true {
+        for (key, cell) in column.cells where shown?(key.principal) ?? true {
           counts[cell.verdict, default: 0] += 1
         }
       }

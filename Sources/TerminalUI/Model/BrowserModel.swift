@@ -38,13 +38,17 @@ public struct BrowserModel: Sendable {
   /// The principals in matrix order.
   let matrixPrincipals: [PrincipalSummary]
   /// Lower-cased ARN, label and account of each principal in matrix order, for the filter.
-  let matrixSearchText: [String]
+  let matrixSearch: RowSearchIndex
+  /// The account of each principal in matrix order.
+  let matrixAccountIDs: [String]
   /// The matrix grid's lines (account headers and rows) without a filter, built once.
   let matrixLayout: MatrixLine.Layout
   /// The longest rule id of the gaps (sizes the gaps list's column).
   let longestRuleID: Int
   private let accountPositions: [String: Int]
   private let principalPositions: [String: Int]
+  /// Row of each principal in matrix order.
+  private let matrixPositions: [String: Int]
   private let principalsOfAccount: [String: [Int]]
   private let bucketsOfAccount: [String: [Int]]
   private let bucketPositions: [String: Int]
@@ -83,8 +87,12 @@ public struct BrowserModel: Sendable {
       )
     }
     matrixPrincipals = matrixRows.map { principals[$0] }
-    matrixSearchText = matrixPrincipals.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() }
-    matrixLayout = MatrixLine.layout(matrixPrincipals)
+    matrixPositions = Dictionary(
+      matrixPrincipals.enumerated().map { ($1.arn, $0) }, uniquingKeysWith: { first, _ in first })
+    matrixSearch = RowSearchIndex(
+      matrixPrincipals.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() })
+    matrixAccountIDs = matrixPrincipals.map(\.accountID)
+    matrixLayout = MatrixLine.layout(accountIDs: matrixAccountIDs)
     longestRuleID = gaps.map(\.ruleID.count).max() ?? 0
     let questions = Set(cells.keys).union(paths.keys).sorted {
       let left = (cells[$0]?.verdict ?? .denied) == .denied ? 1 : 0
@@ -101,32 +109,43 @@ public struct BrowserModel: Sendable {
   /// How many cells of `level` have each verdict, over the given principals' rows and all targets.
   /// With an `accessSource`, only the columns computed so far are counted (see `columnsCounted`).
   public func verdictCounts(level: AccessLevel, principals rows: [PrincipalSummary]) -> [Verdict: Int] {
+    guard rows.count != matrixPrincipals.count else { return verdictCounts(level: level, shown: nil) }
+    let wanted = Set(rows.map(\.arn))
+    return verdictCounts(level: level, shown: matrixPrincipals.map { wanted.contains($0.arn) })
+  }
+
+  /// The counts over the matrix rows whose entry in `shown` (one per row, in matrix order) is true;
+  /// all rows when nil. A filter that keeps 100,000 rows is counted without hashing their ARNs.
+  func verdictCounts(level: AccessLevel, shown: [Bool]?) -> [Verdict: Int] {
     var counts: [Verdict: Int]
     var columns = targets.count
+    let isShown: ((String) -> Bool)? = shown.map { shown in
+      { arn in self.matrixPositions[arn].map { shown[$0] } ?? false }
+    }
     if let accessSource {
-      let soFar = accessSource.countsSoFar(
-        level: level, rows: rows.count == matrixPrincipals.count ? nil : rows)
+      let soFar = accessSource.countsSoFar(level: level, shown: isShown)
       counts = soFar.counts
       columns = soFar.columns
-    } else if rows.count == matrixPrincipals.count {
-      counts = allCounts[level] ?? [:]
-    } else {
+    } else if let isShown {
       counts = [:]
-      for row in rows {
+      for row in matrixPrincipals where isShown(row.arn) {
         for key in questionsByPrincipal[row.arn] ?? [] where key.level == level {
           counts[cell(key).verdict, default: 0] += 1
         }
       }
+    } else {
+      counts = allCounts[level] ?? [:]
     }
+    let rowCount = shown.map { $0.lazy.filter { $0 }.count } ?? matrixPrincipals.count
     counts[.denied] = 0
-    counts[.denied] = rows.count * columns - counts.values.reduce(0, +)
+    counts[.denied] = rowCount * columns - counts.values.reduce(0, +)
     return counts
   }
 
   /// How many columns of `level` the counts cover: all targets, or with an `accessSource` the
   /// columns computed so far.
   public func columnsCounted(level: AccessLevel) -> Int {
-    accessSource?.countsSoFar(level: level, rows: nil).columns ?? targets.count
+    accessSource?.countsSoFar(level: level, shown: nil).columns ?? targets.count
   }
 
   /// The chains and explanation for one question: the stored report, else one computed by `pathSource`.

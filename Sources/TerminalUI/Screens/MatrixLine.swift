@@ -9,17 +9,22 @@ struct MatrixLine: Sendable {
     var lineOfRow: [Int] = []
   }
 
-  /// The lines for `rows`: each row, preceded by a header whenever the account changes.
-  static func layout(_ rows: [PrincipalSummary]) -> Layout {
+  /// The lines for the rows at `positions` (all rows when nil) of a matrix whose rows belong to
+  /// `accountIDs`: each row, preceded by a header whenever the account changes.
+  static func layout(accountIDs: [String], positions: [Int]? = nil) -> Layout {
+    let count = positions?.count ?? accountIDs.count
     var layout = Layout()
-    layout.lines.reserveCapacity(rows.count + rows.count / 8)
-    layout.lineOfRow.reserveCapacity(rows.count)
-    for (index, principal) in rows.enumerated() {
-      if layout.lines.last?.accountID != principal.accountID {
-        layout.lines.append(MatrixLine(accountID: principal.accountID))
+    layout.lines.reserveCapacity(count + count / 8)
+    layout.lineOfRow.reserveCapacity(count)
+    var previous: String?
+    for index in 0..<count {
+      let accountID = accountIDs[positions?[index] ?? index]
+      if previous != accountID {
+        layout.lines.append(MatrixLine(accountID: accountID))
+        previous = accountID
       }
       layout.lineOfRow.append(layout.lines.count)
-      layout.lines.append(MatrixLine(accountID: principal.accountID, rowIndex: index))
+      layout.lines.append(MatrixLine(accountID: accountID, rowIndex: index))
     }
     return layout
   }

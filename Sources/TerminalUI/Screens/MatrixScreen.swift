@@ -7,7 +7,7 @@ enum MatrixScreen {
     let model = state.model
     let rows = state.visibleMatrixRows
     buffer.write(levelBar(state), x: body.x, y: body.y, width: body.width)
-    buffer.write(countsLine(state, rows: rows), x: body.x, y: body.y + 1, width: body.width)
+    buffer.write(countsLine(state), x: body.x, y: body.y + 1, width: body.width)
 
     let labelWidth = min(34, max(18, body.width / 3))
     let columnWidth = max(7, min(14, model.longestPrefix + 2), min(18, model.longestLoneBucket + 1))
@@ -98,8 +98,9 @@ enum MatrixScreen {
     }
   }
 
-  private static func countsLine(_ state: AppState, rows: [PrincipalSummary]) -> StyledLine {
-    let counts = state.model.verdictCounts(level: state.matrixLevel, principals: rows)
+  private static func countsLine(_ state: AppState) -> StyledLine {
+    let counts = state.model.verdictCounts(
+      level: state.matrixLevel, shown: state.matrixFilterCache?.shown ?? state.visibleMatrixMask)
     let glyphs = state.glyphs
     return [
       Segment("\(state.matrixLevel.rawValue): "),

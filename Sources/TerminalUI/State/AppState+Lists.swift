@@ -41,22 +41,36 @@ extension AppState {
     return model.buckets(inAccount: account.id).flatMap(\.targets).filter { filter.matches([$0.uri]) }
   }
 
-  /// The matrix rows; without a filter, the model's own array (no copy: the matrix can have 10,000 rows).
+  /// Which matrix rows (in the model's matrix order) the matrix filter shows; nil when it shows all.
+  var visibleMatrixMask: [Bool]? {
+    guard let positions = visibleMatrixPositions else { return nil }
+    var shown = [Bool](repeating: false, count: model.matrixPrincipals.count)
+    for position in positions { shown[position] = true }
+    return shown
+  }
+
+  /// The positions (in the model's matrix order) of the rows the matrix filter shows; nil when it
+  /// shows all. Cached with the filter by `refreshMatrixFilterCache`.
+  var visibleMatrixPositions: [Int]? {
+    let filter = list(.matrixRows).filter
+    guard !filter.isEmpty else { return nil }
+    if let cache = matrixFilterCache, cache.filter == filter { return cache.indices }
+    let textFilter = TextFilter(filter)
+    return model.matrixSearch.rows(containing: textFilter.needle, among: nil, inverted: textFilter.inverted)
+  }
+
   /// The grouped lines of `visibleMatrixRows`: the model's own when unfiltered, else those cached
   /// with the filter (so moving through a filtered matrix does not regroup every row per key).
   var visibleMatrixLayout: MatrixLine.Layout {
-    let filter = list(.matrixRows).filter
-    guard !filter.isEmpty else { return model.matrixLayout }
-    if let cache = matrixFilterCache, cache.filter == filter { return cache.layout }
-    return MatrixLine.layout(visibleMatrixRows)
+    guard let positions = visibleMatrixPositions else { return model.matrixLayout }
+    if let cache = matrixFilterCache, cache.filter == list(.matrixRows).filter { return cache.layout }
+    return MatrixLine.layout(accountIDs: model.matrixAccountIDs, positions: positions)
   }
 
-  var visibleMatrixRows: [PrincipalSummary] {
-    let filter = TextFilter(list(.matrixRows).filter)
-    guard !filter.isEmpty else { return model.matrixPrincipals }
-    if let cache = matrixFilterCache, cache.filter == list(.matrixRows).filter { return cache.rows }
-    return model.matrixPrincipals.indices.filter { filter.matches(lowercased: model.matrixSearchText[$0]) }
-      .map { model.matrixPrincipals[$0] }
+  /// The matrix rows the filter shows, as a view on the model's rows (no copy: the matrix can have
+  /// 100,000 rows).
+  var visibleMatrixRows: MatrixRowView {
+    MatrixRowView(principals: model.matrixPrincipals, positions: visibleMatrixPositions)
   }
 
   var visibleGaps: [GapFinding] {
@@ -89,7 +103,7 @@ extension AppState {
     case .principals: visiblePrincipals.count
     case .resources: visibleTargets.count
     case .matrixRows:
-      list(.matrixRows).filter.isEmpty ? model.matrixPrincipals.count : visibleMatrixRows.count
+      visibleMatrixPositions?.count ?? model.matrixPrincipals.count
     case .gaps: visibleGaps.count
     case .whoCan, .canWhat: visibleQuestions(id).count
     case .paths(let key):
@@ -121,5 +135,8 @@ extension AppState {
   /// Rows a page moves by.
   var pageSize: Int { max(1, size.rows - 8) }
 
-  func element<T>(_ items: [T], at index: Int) -> T? { items.indices.contains(index) ? items[index] : nil }
+  func element<Items: RandomAccessCollection<Element>, Element>(_ items: Items, at index: Int) -> Element?
+  where Items.Index == Int {
+    items.indices.contains(index) ? items[index] : nil
+  }
 }

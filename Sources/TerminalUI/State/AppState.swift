@@ -17,8 +17,7 @@ public struct AppState: Sendable {
   var helpScroll: Int?
   /// The matrix rows matching the matrix filter, kept up to date by `reduce` (the matrix can have
   /// 10,000 rows and is drawn on every key).
-  var matrixFilterCache:
-    (filter: String, indices: [Int], rows: [PrincipalSummary], layout: MatrixLine.Layout)?
+  var matrixFilterCache: (filter: String, indices: [Int], shown: [Bool], layout: MatrixLine.Layout)?
   /// A one-shot message for the bottom line, cleared by the next key.
   public internal(set) var flash: String?
   /// The side effect the runner must perform next; it clears it with `commandDone(message:)`.
@@ -56,17 +55,19 @@ public struct AppState: Sendable {
     matrixFilterCache = nil
     guard !filter.isEmpty else { return }
     let textFilter = TextFilter(filter)
-    let candidates: [Int]
+    var candidates: [Int]?
     if let previous, !previous.filter.hasPrefix("!"), !filter.hasPrefix("!"),
       filter.hasPrefix(previous.filter)
     {
       candidates = previous.indices
-    } else {
-      candidates = Array(model.matrixPrincipals.indices)
     }
-    let indices = candidates.filter { textFilter.matches(lowercased: model.matrixSearchText[$0]) }
-    let rows = indices.map { model.matrixPrincipals[$0] }
-    matrixFilterCache = (filter, indices, rows, MatrixLine.layout(rows))
+    let indices = model.matrixSearch.rows(
+      containing: textFilter.needle, among: candidates, inverted: textFilter.inverted)
+    var shown = [Bool](repeating: false, count: model.matrixPrincipals.count)
+    for index in indices { shown[index] = true }
+    matrixFilterCache = (
+      filter, indices, shown, MatrixLine.layout(accountIDs: model.matrixAccountIDs, positions: indices)
+    )
   }
 
   /// The state of one list (a fresh one if never touched).

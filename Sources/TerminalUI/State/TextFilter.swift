@@ -1,8 +1,9 @@
 /// The `/` filter: a case-insensitive substring match on any of a row's texts; a leading `!` inverts it.
 struct TextFilter {
   /// The lower-cased text to find, as UTF-8 (searched byte-wise: the matrix filter scans 10,000 rows per key).
-  private let needle: [UInt8]
-  private let inverted: Bool
+  let needle: [UInt8]
+  /// True for a leading `!`: the rows that do not contain the text.
+  let inverted: Bool
 
   init(_ filter: String) {
     inverted = filter.hasPrefix("!")

@@ -32,6 +32,11 @@ struct BenchBrowseCommand: ParsableCommand {
         [.character("2")] + Array(repeating: .down, count: 20) + Array(repeating: .right, count: 5)
       ),
       ("matrix filter: 2 / role-1", [.character("2"), .character("/")] + "role-1".map(Key.character)),
+      (
+        "matrix filter: 2 / deployer, Backspace x 3",
+        [.character("2"), .character("/")] + "deployer".map(Key.character)
+          + Array(repeating: .backspace, count: 3)
+      ),
       ("gaps: 3, j x 10", [.character("3")] + Array(repeating: .character("j"), count: 10)),
     ]
     for (name, keys) in scripts {
