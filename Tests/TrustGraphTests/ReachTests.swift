@@ -97,8 +97,35 @@ private func entry(_ result: WhoCanResult, _ principal: String) -> WhoCanEntry? 
     Inventory(accounts: [Account(id: dev, roles: [writer], buckets: [data])], organization: organization))
   let found = entry(result, writer.arn)
   #expect(found?.conditional == true)
-  #expect(found?.conditions.map(\.values) == [["p-FullAWSAccess"]])
+  #expect(found?.conditions.map(\.values) == [["p-FullAWSAccess"], ["p-FullAWSAccess denies"]])
+  #expect(found?.conditions.map(\.avoid) == [false, true])
   #expect(result.notes.contains { $0.hasPrefix("SCP p-FullAWSAccess could not be read") })
+}
+
+@Test func unreadableSCPBesideAReadableOneMayStillDeny() {
+  let writer = Fixtures.role(
+    dev, "Writer", trust: Fixtures.trust(#"{"Service":"ec2.amazonaws.com"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""arn:aws:s3:::data/*""#)])
+  let fullAccess = Fixtures.policy(
+    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+    name: "FullAWSAccess")
+  let organization = Organization(
+    id: "o-test", managementAccountId: "999999999999", rootId: "r-root",
+    accounts: [OrganizationAccount(id: dev, name: "dev", parentId: "r-root")],
+    policies: [
+      OrganizationPolicy(
+        id: "p-full", name: "FullAWSAccess", kind: .serviceControl, document: fullAccess,
+        targetIds: ["r-root", dev]),
+      OrganizationPolicy(
+        id: "p-guard", name: "guardrails", kind: .serviceControl, document: nil, targetIds: [dev]),
+    ])
+  let data = Bucket(name: "data", account: dev, objectOwnership: "BucketOwnerEnforced")
+  let result = whoCan(
+    Inventory(accounts: [Account(id: dev, roles: [writer], buckets: [data])], organization: organization))
+  let found = entry(result, writer.arn)
+  #expect(found?.conditional == true, "the unreadable SCP may deny what FullAWSAccess allows")
+  #expect(found?.conditions.contains { $0.avoid && $0.values == ["p-guard denies"] } == true)
+  #expect(result.notes.contains { $0.hasPrefix("SCP p-guard could not be read") })
 }
 
 @Test func accountWithUnreadableIAMKeepsTheNamedPrincipalsConditionally() {

@@ -58,11 +58,24 @@ struct OrganizationLevels: Sendable {
   /// Whether `account` is a member of the snapshot's organization.
   func isMember(_ account: String) -> Bool { organizationPaths[account] != nil }
 
-  /// An organization policy whose document could not be read may allow anything: it allows
-  /// everything under an undecidable condition naming it, so that a broken file never hides access
-  /// and the answers that depend on it are conditional.
+  /// An organization policy whose document could not be read may allow anything and may deny
+  /// anything: it allows everything under one undecidable condition naming it and denies everything
+  /// under another, so that a broken file never hides access and every answer that depends on it is
+  /// conditional (allowed only if the policy allows, and if it does not deny).
   private static func unreadable(_ policy: OrganizationPolicy) -> PolicyDocument {
-    Directory.missingDocument(policy.id, name: "\(policy.name) (\(policy.id), could not be read)")
+    var document = Directory.missingDocument(
+      policy.id, name: "\(policy.name) (\(policy.id), could not be read)")
+    document.statements.append(
+      Statement(
+        sid: "MayDeny", index: 1, effect: .deny, action: ActionElement(["*"]),
+        resource: ResourceElement(["*"]),
+        conditions: [
+          Condition(
+            op: ConditionOperator(raw: "StringEquals", base: .stringEquals),
+            key: Directory.missingDocumentKey,
+            values: ["\(policy.id) denies"])
+        ]))
+    return document
   }
 
   private static let fullAccess = CompiledPolicy(

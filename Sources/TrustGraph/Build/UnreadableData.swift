@@ -10,7 +10,8 @@ extension Directory {
   /// One note per unreadable part of the snapshot that any answer may depend on.
   var unreadableDataNotes: [String] {
     var notes = organization.unreadablePolicies.map {
-      "\($0): treated as allowing everything under the condition \(Self.missingDocumentKey); the answer may be incomplete"
+      "\($0): treated as allowing and denying everything under conditions on \(Self.missingDocumentKey)"
+        + "; the answer may be incomplete"
     }
     for account in accounts.values.sorted(by: { $0.id < $1.id }) {
       guard let problem = account.identityProblem else { continue }
