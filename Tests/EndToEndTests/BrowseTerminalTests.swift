@@ -146,4 +146,42 @@ struct BrowseTerminalTests {
     #expect(matrix.screen.firstMatch(of: colorCode) == nil, "no foreground colour codes")
     #expect(matrix.screen.contains("\u{1B}[1m✓"), "bold still marks allowed cells")
   }
+
+  /// `e` on a cell's path view writes the focus as a Graphviz file (valid for `dot`) and the view as
+  /// text in the current directory, and says where.
+  @Test func exportWritesTheFocusAsGraphvizAndText() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "trustwalk-export-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let snapshot = TrustwalkBinary.packageRoot.appendingPathComponent("SampleData/upload-only-prefixes").path
+    let tmux = try BrowseTmux(arguments: [snapshot], workingDirectory: directory.path)
+    tmux.wait(for: "q quit")
+    tmux.send("2", "Right", "Right")
+    #expect(tmux.wait(for: "user/bobbytables → s3://account-b-bucket/foo/  ✓ ALLOWED").ok)
+    tmux.send("Enter")
+    #expect(tmux.wait(for: "Chain 1").ok)
+    tmux.send("e")
+    let said = tmux.wait(forAll: [".dot (+ .txt) in"])
+    #expect(said.ok, "\(said.screen)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    let dot = try #require(files.first { $0.hasSuffix(".dot") }, "\(files)")
+    let text = try #require(files.first { $0.hasSuffix(".txt") }, "\(files)")
+    #expect(said.screen.contains(String(dot.prefix(20))), "the status line names the file")
+    let diagram = try String(contentsOf: directory.appendingPathComponent(dot), encoding: .utf8)
+    #expect(diagram.hasPrefix("digraph"))
+    #expect(diagram.contains("account-b-bucket") && diagram.contains("bobbytables"))
+    let view = try String(contentsOf: directory.appendingPathComponent(text), encoding: .utf8)
+    #expect(view.contains("user/bobbytables → role/account-a-s3-role → s3://account-b-bucket/foo/"))
+    if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
+      let check = Process()
+      check.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+      check.arguments = ["-Tsvg", "-o", "/dev/null", directory.appendingPathComponent(dot).path]
+      try check.run()
+      check.waitUntilExit()
+      #expect(check.terminationStatus == 0, "dot accepts the export")
+    }
+    tmux.send("q")
+    #expect(tmux.exitStatus() == 0)
+  }
 }

@@ -12,9 +12,11 @@ final class BrowseTmux {
   private var statusFile: String { directory + "/exit-status" }
 
   /// Starts the binary in a detached session of `columns`×`rows`, with `environment` set in the pane.
-  init(columns: Int = 120, rows: Int = 40, environment: [String: String] = [:], arguments: [String] = [])
-    throws
-  {
+  /// `workingDirectory` (default: the package root) is where the browser runs and `e` writes.
+  init(
+    columns: Int = 120, rows: Int = 40, environment: [String: String] = [:], arguments: [String] = [],
+    workingDirectory: String = TrustwalkBinary.packageRoot.path
+  ) throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(socket)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let assignments = environment.map { "\($0.key)=\($0.value)" }.sorted()
@@ -27,8 +29,7 @@ final class BrowseTmux {
     let command = ["/bin/sh", "-c", "trap true INT; \"$@\"; echo $? > '\(statusFile)'", "sh"] + browser
     let started = tmux(
       [
-        "new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "\(rows)", "-c",
-        TrustwalkBinary.packageRoot.path,
+        "new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "\(rows)", "-c", workingDirectory,
       ]
         + command + [";", "set-option", "-t", "t", "remain-on-exit", "on"])
     guard started.status == 0 else { throw BrowseTmuxError("tmux did not start: \(started.output)") }
