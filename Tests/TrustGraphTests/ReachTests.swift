@@ -165,3 +165,22 @@ private func entry(_ result: WhoCanResult, _ principal: String) -> WhoCanEntry? 
     .whoCan(QueryTarget(keyArn)!, actions: ["kms:Decrypt"])
   #expect(result.principals.contains { $0.principal == own.arn && !$0.conditional })
 }
+
+// MARK: Role sessions stand for every session name
+
+/// A bucket policy that lets in one session of a role by `aws:userid` (`ROLEID:alice`): the role
+/// may be assumed under that name, so it is listed, on that condition (a fixed session name would
+/// hide it). `ROLEID:*` holds for every session: the role is then allowed outright.
+@Test(arguments: [("AROAREADER:alice", true), ("AROAREADER:*", false)])
+func userIdConditionOnASessionNameIsConditional(value: String, conditional: Bool) {
+  let reader = Fixtures.role(
+    dev, "Reader", trust: Fixtures.trust(#"{"AWS":"arn:aws:iam::\#(dev):root"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""arn:aws:s3:::data/*""#)])
+  let statement =
+    #"[{"Sid":"OneSession","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\#(dev):root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::data/*","Condition":{"StringLike":{"aws:userid":"\#(value)"}}},{"Sid":"OthersOut","Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::data/*","Condition":{"StringNotLike":{"aws:userid":"\#(value)"}}}]"#
+  let result = whoCan(Inventory(accounts: [Account(id: dev, roles: [reader], buckets: [bucket(statement)])]))
+  let found = entry(result, reader.arn)
+  #expect(found != nil, "the role is listed")
+  #expect(found?.conditional == conditional)
+  if conditional { #expect(found?.conditions.contains { $0.key.lowercased() == "aws:userid" } == true) }
+}

@@ -94,7 +94,7 @@ public struct Directory: Sendable {
       }
     var sessionArn: String?
     if kind == .role, let parts = ARNParts(id) {
-      sessionArn = "arn:aws:sts::\(account):assumed-role/\(parts.lastName)/trustwalk"
+      sessionArn = "arn:aws:sts::\(account):assumed-role/\(parts.lastName)/\(RequestContexts.anySessionName)"
     }
     let assumed = PolicyDocument(
       source: PolicySource(name: "policies of \(account) (not in the snapshot: assumed to allow)"),

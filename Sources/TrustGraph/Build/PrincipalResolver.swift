@@ -44,7 +44,8 @@ struct PrincipalResolver: Sendable {
       if let trust = role.trustPolicy { trustPolicies[role.arn] = CompiledPolicy(trust) }
       let resolved = resolve(role.attachedPolicyArns)
       var caller = caller(.role, arn: role.arn, account: account.id, uniqueId: role.id, tags: role.tags)
-      caller.sessionArn = "arn:aws:sts::\(account.id):assumed-role/\(role.name)/trustwalk"
+      let session = RequestContexts.anySessionName
+      caller.sessionArn = "arn:aws:sts::\(account.id):assumed-role/\(role.name)/\(session)"
       caller.isServiceLinkedRole = role.isServiceLinked
       profiles.append(
         PrincipalProfile(

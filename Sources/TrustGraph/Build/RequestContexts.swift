@@ -8,6 +8,10 @@ import PolicyLanguage
 struct RequestContexts: Sendable {
   private let base: RequestContext
   private let sourceKeys: [String]
+  /// Whether some `aws:userid` condition of the snapshot could decide differently for different
+  /// session names of one role (`AROA…:alice`, `*:admin`); then a role session's `aws:userid` is
+  /// unknown, since the graph's role sessions stand for every session name.
+  private let userIdDependsOnSessionName: Bool
 
   /// Keys AWS derives from the caller or the resource, or that trustwalk sets per request.
   private static let derivablePrefixes = [
@@ -22,10 +26,14 @@ struct RequestContexts: Sendable {
   init(documents: [PolicyDocument]) {
     var unknown = Set<String>()
     var source = Set<String>()
+    var sessionDependent = false
     for document in documents {
       for statement in document.statements {
         for condition in statement.conditions {
           let key = condition.normalizedKey
+          if key == "aws:userid" && !condition.values.allSatisfy(Self.isSessionIndependent) {
+            sessionDependent = true
+          }
           if Self.sourcePrefixes.contains(where: key.hasPrefix) {
             source.insert(key)
           } else if !Self.derivablePrefixes.contains(where: key.hasPrefix) {
@@ -41,6 +49,19 @@ struct RequestContexts: Sendable {
     ])
     base = RequestContext(unknownKeys: unknown)
     sourceKeys = source.sorted()
+    userIdDependsOnSessionName = sessionDependent
+  }
+
+  /// The session name the graph gives role sessions that no trust policy names (`Directory`).
+  static let anySessionName = "trustwalk"
+
+  /// Whether an `aws:userid` condition value decides the same for every session name of a role
+  /// session (`ROLEID:SESSION`): `*`, `ROLEID:*`, or a value without `:` and wildcards (a user's
+  /// or an account's id, which no role session equals).
+  private static func isSessionIndependent(_ value: String) -> Bool {
+    if value == "*" { return true }
+    guard let colon = value.firstIndex(of: ":") else { return !value.hasWildcard }
+    return value[value.index(after: colon)...] == "*" && !String(value[..<colon]).hasWildcard
   }
 
   /// The context of a request by `caller` against a resource of `resourceAccount`; `values` are set as given.
@@ -48,6 +69,9 @@ struct RequestContexts: Sendable {
     caller: Caller, resourceAccount: String?, resourceOrgId: String?, values: [String: [String]] = [:]
   ) -> RequestContext {
     var context = base
+    if userIdDependsOnSessionName, caller.kind == .role, caller.sessionName == Self.anySessionName {
+      context.declareUnknown("aws:userid")
+    }
     if caller.kind == .service {
       for key in sourceKeys where values[key] == nil { context.declareUnknown(key) }
     }
