@@ -81,41 +81,35 @@ struct AccessProbe {
         kind: .bucket, values: listPrefix.map { ["s3:prefix": [$0]] } ?? [:], traced: traced)
     }
     let whole = run(isList ? prefix : nil, traced: true)
-    if whole.mayBeAllowed || !isList {
+    guard isList else {
       return Result(
         access: whole.mayBeAllowed ? access(action, whole, .all, [bucket.arn]) : nil, decision: whole,
         resource: bucket.arn, blockedByPublicAccess: false)
     }
-    for value in listPrefixValues(profile, policy: policy, action: action) {
-      let witness =
-        value.hasWildcard
-        ? Witness.key(prefix: prefix, matching: [value]) : (value.hasPrefix(prefix) ? value : nil)
-      guard let witness else { continue }
-      let decision = run(witness, traced: true)
+    // Listing with `s3:prefix` = q returns every key that starts with q. Every key under `prefix`
+    // is listable exactly when some q that `prefix` starts with may be listed (the key `prefix`
+    // itself has no other); some are when a q that starts with `prefix` may be.
+    var all: (decision: Decision, value: String)?
+    for value in ListingWitnesses.prefixes(of: prefix) where all?.decision.outcome != .allow {
+      let decision = value == prefix ? whole : run(value, traced: true)
+      if decision.outcome == .allow || (decision.mayBeAllowed && all == nil) { all = (decision, value) }
+    }
+    if let all {
+      return Result(
+        access: access(
+          action, all.decision, .all, [all.value == prefix ? bucket.arn : "s3:prefix \"\(all.value)\""]),
+        decision: all.decision, resource: bucket.arn, blockedByPublicAccess: false)
+    }
+    let witnesses = ListingWitnesses(profile: profile, policy: policy, action: action)
+    for (value, pattern) in witnesses.values(under: prefix) {
+      let decision = run(value, traced: true)
       if decision.mayBeAllowed {
         return Result(
-          access: access(action, decision, .some, ["s3:prefix " + value]), decision: decision,
-          resource: bucket.arn,
-          blockedByPublicAccess: false)
+          access: access(action, decision, .some, ["s3:prefix " + pattern]), decision: decision,
+          resource: bucket.arn, blockedByPublicAccess: false)
       }
     }
     return Result(access: nil, decision: whole, resource: bucket.arn, blockedByPublicAccess: false)
-  }
-
-  private func listPrefixValues(_ profile: PrincipalProfile, policy: CompiledPolicy?, action: String)
-    -> [String]
-  {
-    var values: [String] = []
-    for document in profile.identityPolicies + [policy?.document].compactMap({ $0 }) {
-      for statement in document.statements
-      where statement.effect == .allow && statement.action.applies(to: action) {
-        for condition in statement.conditions where condition.normalizedKey == "s3:prefix" {
-          guard [.stringLike, .stringEquals].contains(condition.op.base) else { continue }
-          for value in condition.values where !values.contains(value) { values.append(value) }
-        }
-      }
-    }
-    return values
   }
 
   // MARK: Object-level actions
