@@ -36,3 +36,28 @@ private func canWhatJSON(_ arguments: [String]) throws -> [String: Any] {
   #expect(result.stdout.contains("CodeBuildRole"))
   #expect(!result.stdout.contains("dev-artifacts-nopolicy"))
 }
+
+/// A service principal that who-can lists (CloudTrail writing its log bucket) is a principal for
+/// can-what too: the buckets whose policies name it, with the conditions they put on it.
+@Test func canWhatOfAServicePrincipalListsTheBucketsNamingIt() throws {
+  let answer = try canWhatJSON(["SampleData/org", "cloudtrail.amazonaws.com"])
+  #expect(answer["kind"] as? String == "service")
+  #expect((answer["notes"] as? [String])?.isEmpty == true)
+  let buckets = answer["buckets"] as? [[String: Any]] ?? []
+  let log = try #require(buckets.first { $0["bucket"] as? String == "acme-log-archive-cloudtrail" })
+  let write = try #require((log["access"] as? [[String: Any]])?.first { $0["level"] as? String == "write" })
+  #expect(write["conditional"] as? Bool == true)
+  let keys = (write["conditions"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+  #expect(keys.contains("aws:SourceArn"))
+}
+
+/// A PRINCIPAL that is no ARN, service principal or `*` is a usage error, not a confident "nothing".
+@Test(arguments: [
+  ["can-what", "SampleData/org", "notanarn"], ["explain", "SampleData/org", "sam", "s3://x/"],
+])
+func principalThatIsNoPrincipalIsAUsageError(arguments: [String]) throws {
+  let result = try TrustwalkBinary.run(arguments)
+  #expect(result.status == 2)
+  #expect(result.stderr.contains("PRINCIPAL must be an ARN"))
+  #expect(result.stdout.isEmpty)
+}

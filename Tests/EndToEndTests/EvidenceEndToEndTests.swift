@@ -51,6 +51,24 @@ private func fixes(_ value: Any) -> [String] {
   #expect(text.contains("p-9hq3mz8w/describe-policy.json:11 (policy line 4)"))
 }
 
+/// Every statement explain shows comes from a file of the snapshot, once: the RCPFullAWSAccess the
+/// snapshot holds is not doubled by trustwalk's stand-in, and a launch statement granting two
+/// actions (CodeBuild's CreateProject and StartBuild) is listed once.
+@Test func explainShowsEachStatementOnceAndFromItsFile() throws {
+  let org = try json([
+    "explain", "SampleData/org", "arn:aws:iam::223606797749:role/OrganizationAccountAccessRole",
+    "s3://acme-payments-prod-artifacts", "--action", "s3:DeleteBucket",
+  ])
+  let fileless = statements(org).filter { $0["file"] == nil }
+  #expect(fileless.isEmpty, "\(fileless)")
+  let text = try TrustwalkBinary.run([
+    "explain", "SampleData/codebuild-cross-account", "arn:aws:iam::111111111111:user/dana",
+    "s3://dev-artifacts-nopolicy/", "--action", "s3:PutObject",
+  ]).stdout
+  let runBuilds = text.split(separator: "\n").filter { $0.contains("RunBuilds") }
+  #expect(runBuilds.count == 1, "\(runBuilds)")
+}
+
 @Test func explainNamesTheMisspelledPrincipalOfTheBucketPolicy() throws {
   let answer = try json([
     "explain", "SampleData/ec2-instance-profile", "arn:aws:iam::555555555555:role/AppServerRole",

@@ -49,6 +49,7 @@ private func sampleScenarios() -> [String] {
       }
       kinds.insert(edge.kind)
       let statements = evidence.flatMap(\.statements)
+      #expect(Set(evidence).count == evidence.count, "no layer twice: \(edge.from) → \(edge.to)")
       #expect(!statements.isEmpty, "\(scenario): \(edge.from) → \(edge.to) (\(edge.kind))")
       #expect(
         evidence.contains {

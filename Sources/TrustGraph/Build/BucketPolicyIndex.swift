@@ -39,7 +39,8 @@ struct BucketPolicyIndex: Sendable {
     case .user(let arn, _), .role(let arn, _), .federatedUser(let arn, _):
       byPrincipal[arn, default: []].insert(bucket)
     case .assumedRole(_, let account, _, _): byAccount[account, default: []].insert(bucket)
-    case .service, .uniqueId, .federatedProvider, .canonicalUser, .unrecognized: break
+    case .service(let name): byPrincipal[name, default: []].insert(bucket)
+    case .uniqueId, .federatedProvider, .canonicalUser, .unrecognized: break
     }
   }
 

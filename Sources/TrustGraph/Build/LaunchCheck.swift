@@ -55,12 +55,13 @@ struct LaunchCheck {
     var conditional = pass.outcome == .conditional
     var residual = pass.residual
     for decision in launchDecisions {
-      layers += decision.layers
+      // Launch actions granted by the same statement would show it once per action.
+      layers += decision.layers.filter { !layers.contains($0) }
       conditional = conditional || decision.outcome == .conditional
       residual.allowIf += decision.residual.allowIf
       residual.denyIf += decision.residual.denyIf
     }
-    layers += trust.layers
+    layers += trust.layers.filter { !layers.contains($0) }
     conditional = conditional || trust.outcome == .conditional
     residual.allowIf += trust.residual.allowIf
     return Decision(outcome: conditional ? .conditional : .allow, layers: layers, residual: residual)

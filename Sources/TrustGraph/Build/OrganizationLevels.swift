@@ -21,7 +21,13 @@ struct OrganizationLevels: Sendable {
     var parents: [String: String] = [:]
     for unit in organization.units { parents[unit.id] = unit.parentId }
     var attached: [OrganizationPolicy.Kind: [String: [CompiledPolicy]]] = [:]
+    var fullAccessTargets = Set<String>()
     for policy in organization.policies {
+      if policy.kind == .resourceControl
+        && (policy.id == "p-RCPFullAWSAccess" || policy.name == "RCPFullAWSAccess")
+      {
+        fullAccessTargets.formUnion(policy.targetIds)
+      }
       if policy.document == nil {
         unreadablePolicies.append(
           "\(policy.kind == .serviceControl ? "SCP" : "RCP") \(policy.id) could not be read")
@@ -44,7 +50,10 @@ struct OrganizationLevels: Sendable {
       let rcpLevels = path.map { attached[.resourceControl]?[$0] ?? [] }
       if rcpLevels.contains(where: { !$0.isEmpty }) {
         // Customer RCPs only deny; the undetachable RCPFullAWSAccess allows at every level.
-        resourceControl[account.id] = rcpLevels.map { $0 + [Self.fullAccess] }
+        // (added where the snapshot does not hold it at that level).
+        resourceControl[account.id] = zip(path, rcpLevels).map { target, level in
+          fullAccessTargets.contains(target) ? level : level + [Self.fullAccess]
+        }
       }
     }
   }
@@ -80,7 +89,8 @@ struct OrganizationLevels: Sendable {
 
   private static let fullAccess = CompiledPolicy(
     PolicyDocument(
-      source: PolicySource(name: "RCPFullAWSAccess"), version: .v2012_10_17,
+      source: PolicySource(name: "RCPFullAWSAccess (AWS managed, attached everywhere; not in the snapshot)"),
+      version: .v2012_10_17,
       statements: [
         Statement(
           index: 0, effect: .allow, principal: PrincipalElement(negated: false, entries: [.everyone]),

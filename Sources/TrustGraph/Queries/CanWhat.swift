@@ -8,9 +8,11 @@ extension TrustGraph {
   /// prefixes when only part of it).
   public func canWhat(_ principal: String) -> CanWhatResult {
     let node = nodes[principal]
+    let isService = node?.kind == .service || (node == nil && Self.isServicePrincipal(principal))
     var result = CanWhatResult(
-      principal: principal, kind: node?.kind, account: node?.account, roles: [], buckets: [], notes: [])
-    if node == nil { result.notes.append("\(principal) is not in the snapshot") }
+      principal: principal, kind: isService ? .service : node?.kind, account: node?.account, roles: [],
+      buckets: [], notes: [])
+    if node == nil && !isService { result.notes.append("\(principal) is not in the snapshot") }
     let reached = ChainSearch(graph: self).forward(from: principal)
     for (role, path) in reached where nodes[role]?.kind == .role {
       var conditions: [HopCondition] = []
@@ -24,7 +26,11 @@ extension TrustGraph {
     }
     var identities: [(profile: PrincipalProfile, path: [GraphEdge])] = []
     // An identity provider signs no S3 request: it reaches buckets only through the roles trusting it.
-    if node?.kind != .federated, let profile = directory.profile(principal) ?? externalOrSpecial(principal) {
+    if isService {
+      identities.append((NamedPrincipals.service(principal), []))
+    } else if node?.kind != .federated,
+      let profile = directory.profile(principal) ?? externalOrSpecial(principal)
+    {
       identities.append((profile, []))
     }
     for (role, path) in reached {
@@ -78,6 +84,11 @@ extension TrustGraph {
     }
     if profile.kind == .accountRoot { names.formUnion(own.map(\.name)) }
     return names.sorted().compactMap { directory.bucket($0) }
+  }
+
+  /// A service principal (`cloudtrail.amazonaws.com`): a dotted name, no ARN.
+  public static func isServicePrincipal(_ text: String) -> Bool {
+    text.contains(".") && !text.contains(":") && !text.contains("/") && !text.contains(" ")
   }
 
   private static func mayMatchS3(_ pattern: String) -> Bool {

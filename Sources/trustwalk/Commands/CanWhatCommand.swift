@@ -19,7 +19,7 @@ struct CanWhatCommand: ParsableCommand {
   func run() throws {
     let (snapshot, rest) = QueryArguments.split(
       arguments, required: 1, command: "can-what", usage: "[SNAPSHOT] PRINCIPAL")
-    let principal = rest[0]
+    let principal = QueryArguments.principal(rest[0], command: "can-what")
     let inventory = try SnapshotLocator.load(snapshot, command: "can-what") {
       QueryArguments.holds($0, principal: principal)
     }

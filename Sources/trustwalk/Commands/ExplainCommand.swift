@@ -30,7 +30,7 @@ struct ExplainCommand: ParsableCommand {
     let (snapshot, rest) = QueryArguments.split(
       arguments, required: 2, command: "explain",
       usage: "[SNAPSHOT] PRINCIPAL TARGET (--action A | --access L)")
-    let principal = rest[0]
+    let principal = QueryArguments.principal(rest[0], command: "explain")
     let target = QueryArguments.target(rest[1], command: "explain")
     let inventory = try SnapshotLocator.load(snapshot, command: "explain") {
       QueryArguments.holds($0, target) && QueryArguments.holds($0, principal: principal)

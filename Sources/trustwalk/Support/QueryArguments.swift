@@ -31,6 +31,18 @@ enum QueryArguments {
     return target
   }
 
+  /// A PRINCIPAL argument: an IAM or STS ARN, a service principal (`codebuild.amazonaws.com`), or `*`
+  /// (anonymous); anything else is a usage error (exit 2), not a confident "nothing".
+  static func principal(_ text: String, command: String) -> String {
+    let isARN =
+      text.hasPrefix("arn:") && text.split(separator: ":", omittingEmptySubsequences: false).count >= 6
+    guard isARN || text == "*" || TrustGraph.isServicePrincipal(text) else {
+      SnapshotLocator.fail(
+        command, "PRINCIPAL must be an ARN, a service principal (name.amazonaws.com) or *, got '\(text)'")
+    }
+    return text
+  }
+
   /// `--action` (expanded) when given, else the access level's actions for the target.
   static func actions(explicit: [String], access: AccessLevel?, target: QueryTarget) -> [String] {
     if !explicit.isEmpty { return AccessLevel.expand(explicit) }
