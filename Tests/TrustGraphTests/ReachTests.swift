@@ -184,3 +184,22 @@ func userIdConditionOnASessionNameIsConditional(value: String, conditional: Bool
   #expect(found?.conditional == conditional)
   if conditional { #expect(found?.conditions.contains { $0.key.lowercased() == "aws:userid" } == true) }
 }
+
+/// Coverage `some` says what is not covered: the deny patterns that cut into the prefix.
+@Test func partialCoverageNamesTheDenyThatCutsIt() {
+  let reader = Fixtures.role(
+    dev, "Reader", trust: Fixtures.trust(#"{"Service":"ec2.amazonaws.com"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""arn:aws:s3:::data/*""#)])
+  let statement =
+    #"[{"Sid":"Secret","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::data/builds/secret/*"}]"#
+  let inventory = Inventory(accounts: [Account(id: dev, roles: [reader], buckets: [bucket(statement)])])
+  let builds = TrustGraph.build(inventory).whoCan(
+    QueryTarget("s3://data/builds/")!, actions: ["s3:GetObject"])
+  let found = entry(builds, reader.arn)
+  #expect(found?.coverage == .some)
+  #expect(found?.patterns == ["arn:aws:s3:::data/*"])
+  #expect(found?.excluded == ["arn:aws:s3:::data/builds/secret/*"])
+  let other = TrustGraph.build(inventory).whoCan(QueryTarget("s3://data/logs/")!, actions: ["s3:GetObject"])
+  #expect(entry(other, reader.arn)?.coverage == .all)
+  #expect(entry(other, reader.arn)?.excluded == [])
+}

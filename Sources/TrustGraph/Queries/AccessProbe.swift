@@ -167,9 +167,13 @@ struct AccessProbe {
       ?? Self.narrowestPatterns(sides.required, prefix: arnPrefix)
     let patterns =
       narrowest.isEmpty ? (exact.patterns.isEmpty ? [best.resource] : exact.patterns) : narrowest
-    return Result(
-      access: access(action, traced, kind, patterns), decision: traced, resource: best.resource,
-      blockedByPublicAccess: false)
+    var granted = access(action, traced, kind, patterns)
+    if kind == .some {
+      granted.excluded = sides.denied.filter {
+        PrefixCoverage.evaluate(prefix: arnPrefix, required: [[$0]], denied: []).kind != .none
+      }.flatMap { element in element.patterns.map { (element.negated ? "NotResource " : "") + $0.pattern } }
+    }
+    return Result(access: granted, decision: traced, resource: best.resource, blockedByPublicAccess: false)
   }
 
   /// The patterns of the narrowest side that reach under the prefix: when both sides must allow, the

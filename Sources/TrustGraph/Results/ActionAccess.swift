@@ -10,6 +10,8 @@ public struct ActionAccess: Sendable, Hashable {
   public var coverage: CoverageResult.Kind
   /// The allow patterns that reach under the prefix (for `some`: the part that is covered).
   public var patterns: [String]
+  /// For `some`: the patterns of unconditional denies that cut into the prefix (what is not covered).
+  public var excluded: [String]
   /// The layers and statements that decided the request (at a representative key for prefixes).
   public var evidence: [LayerResult]
   public var residual: Residual
@@ -18,12 +20,13 @@ public struct ActionAccess: Sendable, Hashable {
 
   public init(
     action: String, outcome: Decision.Outcome, coverage: CoverageResult.Kind, patterns: [String],
-    evidence: [LayerResult], residual: Residual, kms: KMSUse? = nil
+    excluded: [String] = [], evidence: [LayerResult], residual: Residual, kms: KMSUse? = nil
   ) {
     self.action = action
     self.outcome = outcome
     self.coverage = coverage
     self.patterns = patterns
+    self.excluded = excluded
     self.evidence = evidence
     self.residual = residual
     self.kms = kms

@@ -36,6 +36,13 @@ public struct WhoCanEntry: Sendable {
   /// True when the principal is not in the snapshot (an external account or principal a policy names).
   public var isExternal: Bool
 
+  /// For `some`: the deny patterns that cut into the prefix, over every action (what is not covered).
+  public var excluded: [String] {
+    var excluded: [String] = []
+    for pattern in access.flatMap(\.excluded) where !excluded.contains(pattern) { excluded.append(pattern) }
+    return excluded
+  }
+
   /// Whether the principal acts directly (its shortest chain is itself).
   public var isDirect: Bool { chains.first?.count == 1 }
 }

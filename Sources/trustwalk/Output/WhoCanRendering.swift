@@ -10,7 +10,8 @@ enum WhoCanRendering {
         ("principal", .string(entry.principal)), ("kind", .string(entry.kind.rawValue)),
         ("account", QueryJSON.optional(entry.account)), ("actions", JSONOutput.strings(entry.actions)),
         ("coverage", .string(entry.coverage.rawValue)), ("patterns", JSONOutput.strings(entry.patterns)),
-        ("conditional", .bool(entry.conditional)), ("conditions", QueryJSON.conditions(entry.conditions)),
+        ("excluded", JSONOutput.strings(entry.excluded)), ("conditional", .bool(entry.conditional)),
+        ("conditions", QueryJSON.conditions(entry.conditions)),
         ("chains", QueryJSON.chains(entry.chains)), ("external", .bool(entry.isExternal)),
       ])
     }
@@ -42,7 +43,9 @@ enum WhoCanRendering {
       head += ")"
       lines.append(head)
       lines.append("  actions:  \(entry.actions.joined(separator: ", "))")
-      lines.append("  coverage: \(entry.coverage.rawValue)  \(entry.patterns.joined(separator: ", "))")
+      var coverage = "  coverage: \(entry.coverage.rawValue)  \(entry.patterns.joined(separator: ", "))"
+      if !entry.excluded.isEmpty { coverage += "  except \(entry.excluded.joined(separator: ", "))" }
+      lines.append(coverage)
       for (index, chain) in entry.chains.enumerated() {
         let label = index == 0 ? (chain.count == 1 ? "direct:  " : "chain:   ") : "also:    "
         lines.append("  \(label) \(chain.joined(separator: " -> "))")
