@@ -1,3 +1,4 @@
+import Foundation
 import Inventory
 import PolicyLanguage
 import Testing
@@ -133,4 +134,51 @@ func bucketPolicyMustNameTheCallerForTheGrantedAction(
   #expect(findings(inOrganization, organization: member).isEmpty)
   #expect(findings(inOrganization, organization: stranger).count == 1)
   #expect(findings(inOrganization).isEmpty, "without organization data the key is unknown")
+}
+
+/// An ACL in force that grants the caller's account (or everyone) answers the identity grant: not
+/// half-configured. Under BucketOwnerEnforced the ACL is off, and IgnorePublicAcls voids public grants.
+@Test(arguments: [
+  ("ObjectWriter", "CanonicalUser", "caller-canonical-id", nil as PublicAccessBlock?, false),
+  ("ObjectWriter", "Group", "http://acs.amazonaws.com/groups/global/AllUsers", nil, false),
+  (
+    "ObjectWriter", "Group", "http://acs.amazonaws.com/groups/global/AllUsers",
+    PublicAccessBlock(
+      blockPublicAcls: false, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false),
+    true
+  ),
+  ("BucketOwnerEnforced", "CanonicalUser", "caller-canonical-id", nil, true),
+  ("ObjectWriter", "CanonicalUser", "someone-else", nil, true),
+])
+func aclGrantToTheCallerAnswersTheIdentityGrant(
+  ownership: String, granteeType: String, grantee: String, block: PublicAccessBlock?, expectFinding: Bool
+) {
+  let bucket = F.bucket(
+    "data", ownership: ownership,
+    acl: [ACLGrant(granteeType: granteeType, grantee: grantee, permission: "READ")],
+    block: block)
+  let inventory = Inventory(
+    accounts: [
+      Account(
+        id: F.callerAccount, roles: [F.role(F.callerRole, identity: [readsBucket])],
+        canonicalUserId: "caller-canonical-id"),
+      Account(id: F.ownerAccount, buckets: [bucket]),
+    ], root: "snapshot")
+  #expect(F.findings(inventory, rule: .identityOnly).isEmpty != expectFinding)
+}
+
+/// A rule whose findings come at other severities than its default says how it chooses them
+/// (`gaps --help` prints it).
+@Test func everySeverityOtherThanTheDefaultIsExplainedByItsRule() throws {
+  let sampleData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SampleData")
+  var varying = Set<String>()
+  for scenario in SnapshotLoader.snapshotFolders(in: sampleData.path) {
+    for finding in GapAnalysis.findings(in: try SnapshotLoader.load(path: scenario))
+    where finding.severity != finding.rule.defaultSeverity {
+      varying.insert(finding.rule.id)
+      #expect(finding.rule.severityRule != nil, "\(finding.rule.id) at \(finding.severity)")
+    }
+  }
+  #expect(!varying.isEmpty)
 }

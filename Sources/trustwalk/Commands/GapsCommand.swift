@@ -15,7 +15,7 @@ struct GapsCommand: ParsableCommand {
       2 on a usage error or a snapshot that cannot be read.
 
       Rules:
-      \(FindingRule.all.map { "  \($0.id) \($0.name) (\($0.defaultSeverity.rawValue))" }.joined(separator: "\n"))
+      \(FindingRule.all.map { "  \($0.id) \($0.name) (\($0.severityText))" }.joined(separator: "\n"))
       """)
 
   @Argument(help: "Snapshot folder (default: the bundled SampleData).")

@@ -9,16 +9,23 @@ public struct FindingRule: Sendable, Hashable, Identifiable {
   /// Why it matters and how to fix it in general.
   public var help: String
   public var defaultSeverity: FindingSeverity
+  /// When a finding's severity depends on what it is about: the rule that sets it (shown in help).
+  public var severityRule: String?
 
   public init(
-    id: String, name: String, shortDescription: String, help: String, defaultSeverity: FindingSeverity
+    id: String, name: String, shortDescription: String, help: String, defaultSeverity: FindingSeverity,
+    severityRule: String? = nil
   ) {
     self.id = id
     self.name = name
     self.shortDescription = shortDescription
     self.help = help
     self.defaultSeverity = defaultSeverity
+    self.severityRule = severityRule
   }
+
+  /// `critical` or, for rules whose severity varies, how it is chosen.
+  public var severityText: String { severityRule ?? defaultSeverity.rawValue }
 }
 
 extension FindingRule {
@@ -42,7 +49,8 @@ extension FindingRule {
       the door: the principal's own identity policies must also allow the action. When none does, the \
       grant is unused (or the caller's side was forgotten). Grant the action in the caller's identity \
       policy, or remove the grant.
-      """, defaultSeverity: .medium)
+      """, defaultSeverity: .medium,
+    severityRule: "medium when a principal is named, low when a whole account is")
 
   public static let danglingUniqueId = FindingRule(
     id: "TW003", name: "dangling-principal-unique-id",
@@ -111,7 +119,10 @@ extension FindingRule {
       organization, ARN, source or network grants the action to anyone, anonymous callers included for \
       buckets. Name the principals, or add a condition such as `aws:PrincipalOrgID`; keep Block Public \
       Access on.
-      """, defaultSeverity: .critical)
+      """, defaultSeverity: .critical,
+    severityRule:
+      "critical for trust policies and bucket writes/deletes/policy changes, high for reads and key "
+      + "policies, low under RestrictPublicBuckets")
 
   public static let publicACL = FindingRule(
     id: "TW010", name: "public-acl-grant",
@@ -119,7 +130,7 @@ extension FindingRule {
     help: """
       ACL grants to `AllUsers` (anyone) or `AuthenticatedUsers` (any AWS account) are public. Remove the \
       grant, set Object Ownership to BucketOwnerEnforced (ACLs off), or turn on IgnorePublicAcls.
-      """, defaultSeverity: .high)
+      """, defaultSeverity: .high, severityRule: "critical when it lets anyone write, else high")
 
   public static let objectActionsOnBucket = FindingRule(
     id: "TW011", name: "object-actions-on-bucket-arn",

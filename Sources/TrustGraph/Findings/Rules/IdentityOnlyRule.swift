@@ -17,6 +17,7 @@ enum IdentityOnlyRule: GapRule {
       for (principalIndex, grants) in byPrincipal.sorted(by: { $0.key < $1.key }) {
         let principal = index.principals[principalIndex]
         guard principal.account != bucket.account else { continue }
+        guard !aclGrants(bucket, to: principal, index: index) else { continue }
         let unanswered = grants.filter {
           !bucketAllows(bucket, grant: $0, principal: principal, index: index)
         }
@@ -77,6 +78,27 @@ enum IdentityOnlyRule: GapRule {
         PatternOverlap.overlaps(resource, granted)
       else { return false }
       return StatementFacts.conditions(of: statement, in: policy, for: principal, index: index) != .no
+    }
+  }
+
+  /// Whether the bucket's ACL (in force: not under BucketOwnerEnforced) grants to the principal's
+  /// account, or to everyone unless IgnorePublicAcls is on: the bucket side then answers the grant.
+  private static func aclGrants(_ bucket: Bucket, to principal: IdentityPrincipal, index: SnapshotIndex)
+    -> Bool
+  {
+    guard bucket.objectOwnership != "BucketOwnerEnforced" else { return false }
+    let canonical = index.accountsById[principal.account]?.canonicalUserId
+    let ignorePublic =
+      bucket.publicAccessBlock?.ignorePublicAcls == true
+      || index.accountsById[bucket.account]?.publicAccessBlock?.ignorePublicAcls == true
+    return bucket.aclGrants.contains { grant in
+      switch grant.granteeType {
+      case "CanonicalUser": return canonical != nil && grant.grantee == canonical
+      case "Group":
+        return !ignorePublic
+          && (grant.grantee.hasSuffix("/AllUsers") || grant.grantee.hasSuffix("/AuthenticatedUsers"))
+      default: return false
+      }
     }
   }
 
