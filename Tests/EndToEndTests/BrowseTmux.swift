@@ -59,10 +59,11 @@ final class BrowseTmux {
     tmux(["display-message", "-p", "-t", "t", format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// Polls until the screen satisfies `condition` (5 s at most); returns the last screen seen.
+  /// Polls until the screen satisfies `condition` (15 s at most: CI machines can be loaded); returns
+  /// the last screen seen.
   @discardableResult
   func wait(escapes: Bool = false, until condition: (String) -> Bool) -> (ok: Bool, screen: String) {
-    let deadline = Date().addingTimeInterval(5)
+    let deadline = Date().addingTimeInterval(15)
     var last = screen(escapes: escapes)
     while !condition(last) {
       guard Date() < deadline else { return (false, last) }
@@ -86,7 +87,7 @@ final class BrowseTmux {
 
   /// Polls until the browser has exited; returns its exit status.
   func exitStatus() -> Int32? {
-    let deadline = Date().addingTimeInterval(5)
+    let deadline = Date().addingTimeInterval(15)
     while Date() < deadline {
       if let text = try? String(contentsOfFile: statusFile, encoding: .utf8),
         let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))

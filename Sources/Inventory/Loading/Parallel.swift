@@ -11,6 +11,18 @@ package enum Parallel {
     }
     return slots.results()
   }
+
+  /// `first()` and `second()`, run concurrently.
+  package static func both<First: Sendable, Second: Sendable>(
+    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+  ) -> (First, Second) {
+    let firsts = Slots<First>(count: 1)
+    let seconds = Slots<Second>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+      if index == 0 { firsts.store(first(), at: 0) } else { seconds.store(second(), at: 0) }
+    }
+    return (firsts.results()[0], seconds.results()[0])
+  }
 }
 
 /// One slot per job; each slot is written by exactly one job, and read after all jobs finished.

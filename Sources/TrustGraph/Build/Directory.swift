@@ -43,7 +43,13 @@ public struct Directory: Sendable {
       }
     }
     let resolver = PrincipalResolver(organization: organization, managed: managed)
-    let resolved = Parallel.map(accountList.count) { resolver.principals(of: accountList[$0]) }
+    // Each account resolves to its own compiled copies of the managed policies its export holds
+    // (AWS managed ones included), so that accounts evaluated in parallel share no policy object.
+    let resolved = Parallel.map(accountList.count) { index in
+      var own: [String: CompiledPolicy] = [:]
+      for (arn, document) in compiledManaged[index] { if let document { own[arn] = document } }
+      return resolver.principals(of: accountList[index], own: own)
+    }
     for (account, principals) in zip(accountList, resolved) {
       for profile in principals.profiles { add(profile) }
       for role in account.roles {

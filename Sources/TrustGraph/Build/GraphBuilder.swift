@@ -15,20 +15,25 @@ struct GraphBuilder {
   let runner: RequestRunner
 
   func build(_ inventory: Inventory) -> (nodes: [String: GraphNode], edges: [GraphEdge]) {
-    var nodes = resourceNodes(inventory)
-    var edges = membershipEdges(inventory)
-    let work = plan()
-    let accounts = work.keys.sorted()
-    let results = Parallel.map(accounts.count) { [directory, grants, runner] index in
-      var evaluator = RoleAccountEdges(directory: directory, grants: grants, runner: runner)
-      evaluator.run(work[accounts[index]] ?? RoleAccountWork())
-      return (evaluator.nodes, evaluator.edges)
-    }
+    // The nodes and memberships need no evaluation: they are made beside the evaluations.
+    var ((nodes, edges), results) = Parallel.both(
+      { (resourceNodes(inventory), membershipEdges(inventory)) }, { evaluateSteps() })
     for (newNodes, newEdges) in results {
       for node in newNodes where nodes[node.id] == nil { nodes[node.id] = node }
       edges += newEdges
     }
     return (nodes, edges)
+  }
+
+  /// Every account's candidate steps into its roles, accounts in parallel, in account order.
+  private func evaluateSteps() -> [([GraphNode], [GraphEdge])] {
+    let work = plan()
+    let accounts = work.keys.sorted()
+    return Parallel.map(accounts.count) { [directory, grants, runner] index in
+      var evaluator = RoleAccountEdges(directory: directory, grants: grants, runner: runner.isolated())
+      evaluator.run(work[accounts[index]] ?? RoleAccountWork())
+      return (evaluator.nodes, evaluator.edges)
+    }
   }
 
   // MARK: Nodes and memberships

@@ -2,8 +2,10 @@ import Authorization
 import Inventory
 import PolicyLanguage
 
-/// The SCP and RCP levels (root first, then each OU, then the account) that apply to each account,
-/// each policy compiled once.
+/// The SCP and RCP levels (root first, then each OU, then the account) that apply to each account.
+/// Each account gets its own compiled copy of its policies: the graph evaluates accounts in
+/// parallel, and objects shared by every account (the root's FullAWSAccess) would make the threads
+/// contend on their reference counts.
 struct OrganizationLevels: Sendable {
   private var serviceControl: [String: [[CompiledPolicy]]] = [:]
   private var resourceControl: [String: [[CompiledPolicy]]] = [:]
@@ -20,7 +22,7 @@ struct OrganizationLevels: Sendable {
     guard let organization else { return }
     var parents: [String: String] = [:]
     for unit in organization.units { parents[unit.id] = unit.parentId }
-    var attached: [OrganizationPolicy.Kind: [String: [CompiledPolicy]]] = [:]
+    var attached: [OrganizationPolicy.Kind: [String: [PolicyDocument]]] = [:]
     var fullAccessTargets = Set<String>()
     for policy in organization.policies {
       if policy.kind == .resourceControl
@@ -32,7 +34,7 @@ struct OrganizationLevels: Sendable {
         unreadablePolicies.append(
           "\(policy.kind == .serviceControl ? "SCP" : "RCP") \(policy.id) could not be read")
       }
-      let document = CompiledPolicy(policy.document ?? Self.unreadable(policy))
+      let document = policy.document ?? Self.unreadable(policy)
       for target in policy.targetIds {
         attached[policy.kind, default: [:]][target, default: []].append(document)
       }
@@ -46,13 +48,15 @@ struct OrganizationLevels: Sendable {
       }
       organizationPaths[account.id] = ([organization.id] + path.dropLast()).joined(separator: "/") + "/"
       guard account.id != organization.managementAccountId else { continue }
-      serviceControl[account.id] = path.map { attached[.serviceControl]?[$0] ?? [] }
-      let rcpLevels = path.map { attached[.resourceControl]?[$0] ?? [] }
+      serviceControl[account.id] = path.map {
+        (attached[.serviceControl]?[$0] ?? []).map(CompiledPolicy.init)
+      }
+      let rcpLevels = path.map { (attached[.resourceControl]?[$0] ?? []).map(CompiledPolicy.init) }
       if rcpLevels.contains(where: { !$0.isEmpty }) {
         // Customer RCPs only deny; the undetachable RCPFullAWSAccess allows at every level.
         // (added where the snapshot does not hold it at that level).
         resourceControl[account.id] = zip(path, rcpLevels).map { target, level in
-          fullAccessTargets.contains(target) ? level : level + [Self.fullAccess]
+          fullAccessTargets.contains(target) ? level : level + [CompiledPolicy(Self.fullAccess)]
         }
       }
     }
@@ -87,7 +91,7 @@ struct OrganizationLevels: Sendable {
     return document
   }
 
-  private static let fullAccess = CompiledPolicy(
+  private static let fullAccess =
     PolicyDocument(
       source: PolicySource(name: "RCPFullAWSAccess (AWS managed, attached everywhere; not in the snapshot)"),
       version: .v2012_10_17,
@@ -95,5 +99,5 @@ struct OrganizationLevels: Sendable {
         Statement(
           index: 0, effect: .allow, principal: PrincipalElement(negated: false, entries: [.everyone]),
           action: ActionElement(["*"]), resource: ResourceElement(["*"]))
-      ]))
+      ])
 }

@@ -12,7 +12,8 @@ struct PrincipalResolver: Sendable {
   let managed: [String: CompiledPolicy?]
 
   /// One account's profiles (users, roles, then the account root) and its roles' compiled trusts.
-  func principals(of account: Account) -> (
+  /// `own` holds the account's compiled managed policies, preferred to the snapshot-wide ones.
+  func principals(of account: Account, own: [String: CompiledPolicy] = [:]) -> (
     profiles: [PrincipalProfile], trustPolicies: [String: CompiledPolicy]
   ) {
     let scps = organization.serviceControlPolicies(for: account.id)
@@ -31,18 +32,18 @@ struct PrincipalResolver: Sendable {
         policies += groupPolicies[name] ?? []
         arns += group.attachedPolicyArns
       }
-      let resolved = resolve(arns)
+      let resolved = resolve(arns, own)
       profiles.append(
         PrincipalProfile(
           id: user.arn, kind: .user, account: account.id,
           caller: caller(.user, arn: user.arn, account: account.id, uniqueId: user.id, tags: user.tags),
           identityPolicies: policies + resolved.documents,
-          permissionsBoundary: boundary(user.permissionsBoundaryArn),
+          permissionsBoundary: boundary(user.permissionsBoundaryArn, own),
           serviceControlPolicies: scps, missingPolicies: resolved.missing, isExternal: false))
     }
     for role in account.roles {
       if let trust = role.trustPolicy { trustPolicies[role.arn] = CompiledPolicy(trust) }
-      let resolved = resolve(role.attachedPolicyArns)
+      let resolved = resolve(role.attachedPolicyArns, own)
       var caller = caller(.role, arn: role.arn, account: account.id, uniqueId: role.id, tags: role.tags)
       let session = RequestContexts.anySessionName
       caller.sessionArn = "arn:aws:sts::\(account.id):assumed-role/\(role.name)/\(session)"
@@ -51,7 +52,7 @@ struct PrincipalResolver: Sendable {
         PrincipalProfile(
           id: role.arn, kind: .role, account: account.id, caller: caller,
           identityPolicies: role.inlinePolicies.map(CompiledPolicy.init) + resolved.documents,
-          permissionsBoundary: boundary(role.permissionsBoundaryArn),
+          permissionsBoundary: boundary(role.permissionsBoundaryArn, own),
           serviceControlPolicies: role.isServiceLinked ? nil : scps, missingPolicies: resolved.missing,
           isExternal: false))
     }
@@ -76,8 +77,9 @@ struct PrincipalResolver: Sendable {
       isInManagementAccount: account == organization.managementAccountId)
   }
 
-  private func boundary(_ arn: String?) -> CompiledPolicy? {
+  private func boundary(_ arn: String?, _ own: [String: CompiledPolicy]) -> CompiledPolicy? {
     guard let arn else { return nil }
+    if let document = own[arn] { return document }
     if let found = managed[arn], let document = found { return document }
     return CompiledPolicy(
       PolicyDocument(
@@ -88,11 +90,15 @@ struct PrincipalResolver: Sendable {
         ]))
   }
 
-  private func resolve(_ arns: [String]) -> (documents: [CompiledPolicy], missing: [String]) {
+  private func resolve(_ arns: [String], _ own: [String: CompiledPolicy]) -> (
+    documents: [CompiledPolicy], missing: [String]
+  ) {
     var documents: [CompiledPolicy] = []
     var missing: [String] = []
     for arn in arns {
-      if let found = managed[arn], let document = found {
+      if let document = own[arn] {
+        documents.append(document)
+      } else if let found = managed[arn], let document = found {
         documents.append(document)
       } else {
         missing.append(arn)

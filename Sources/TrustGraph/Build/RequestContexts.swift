@@ -52,6 +52,21 @@ struct RequestContexts: Sendable {
     userIdDependsOnSessionName = sessionDependent
   }
 
+  /// The same contexts with storage of their own: a thread evaluating with them then shares no
+  /// reference-counted buffer with the others (the graph build evaluates accounts in parallel).
+  func isolated() -> RequestContexts {
+    RequestContexts(
+      base: RequestContext(values: base.values, unknownKeys: base.unknownKeys),
+      sourceKeys: sourceKeys,
+      userIdDependsOnSessionName: userIdDependsOnSessionName)
+  }
+
+  private init(base: RequestContext, sourceKeys: [String], userIdDependsOnSessionName: Bool) {
+    self.base = base
+    self.sourceKeys = sourceKeys
+    self.userIdDependsOnSessionName = userIdDependsOnSessionName
+  }
+
   /// The session name the graph gives role sessions that no trust policy names (`Directory`).
   static let anySessionName = "trustwalk"
 

@@ -8,6 +8,9 @@ struct RequestRunner: Sendable {
   let directory: Directory
   let contexts: RequestContexts
 
+  /// The same runner with request contexts of its own storage (one per parallel worker).
+  func isolated() -> RequestRunner { RequestRunner(directory: directory, contexts: contexts.isolated()) }
+
   /// `sts:AssumeRole` of `role` by `profile` (as `sessionArn` when the trust names a session).
   func assume(_ profile: PrincipalProfile, role: Role, sessionArn: String? = nil, traced: Bool) -> Decision {
     let roleAccount = ARNParts.account(of: role.arn) ?? ""

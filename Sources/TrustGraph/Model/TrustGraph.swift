@@ -27,36 +27,44 @@ public struct TrustGraph: Sendable {
 
   private init(_ inventory: Inventory) {
     let directory = Directory(inventory)
-    var documents: [PolicyDocument] = []
-    for profile in directory.profiles {
-      documents += profile.identityPolicies
-      if let boundary = profile.permissionsBoundary { documents.append(boundary) }
-    }
-    for account in inventory.accounts {
-      documents += account.roles.compactMap(\.trustPolicy)
-      documents += account.buckets.compactMap(\.policy)
-      documents += account.keys.compactMap(\.policy)
-    }
-    documents += inventory.organization?.policies.compactMap(\.document) ?? []
-    let runner = RequestRunner(directory: directory, contexts: RequestContexts(documents: documents))
-    let grants = GrantIndex(directory.profiles)
-    let trusts = TrustIndex(inventory.accounts.flatMap(\.roles))
+    // The grant index and the request contexts each take a scan of every policy: side by side.
+    let (grants, (runner, trusts)) = Parallel.both(
+      { GrantIndex(directory.profiles) },
+      {
+        var documents: [PolicyDocument] = []
+        for profile in directory.profiles {
+          documents += profile.identityPolicies
+          if let boundary = profile.permissionsBoundary { documents.append(boundary) }
+        }
+        for account in inventory.accounts {
+          documents += account.roles.compactMap(\.trustPolicy)
+          documents += account.buckets.compactMap(\.policy)
+          documents += account.keys.compactMap(\.policy)
+        }
+        documents += inventory.organization?.policies.compactMap(\.document) ?? []
+        let runner = RequestRunner(directory: directory, contexts: RequestContexts(documents: documents))
+        return (runner, TrustIndex(inventory.accounts.flatMap(\.roles)))
+      })
     let built = GraphBuilder(directory: directory, grants: grants, trusts: trusts, runner: runner).build(
       inventory)
     self.directory = directory
     self.grants = grants
     self.trusts = trusts
     self.runner = runner
-    self.bucketGrants = BucketPolicyIndex(
-      directory.allBuckets, canonicalAccounts: directory.canonicalAccounts)
     nodes = built.nodes
     edges = built.edges
-    var outgoing: [String: [Int]] = [:]
-    var incoming: [String: [Int]] = [:]
-    for (index, edge) in edges.enumerated() {
-      outgoing[edge.from, default: []].append(index)
-      incoming[edge.to, default: []].append(index)
-    }
+    let (bucketGrants, (outgoing, incoming)) = Parallel.both(
+      { BucketPolicyIndex(directory.allBuckets, canonicalAccounts: directory.canonicalAccounts) },
+      { [edges] in
+        var outgoing: [String: [Int]] = [:]
+        var incoming: [String: [Int]] = [:]
+        for (index, edge) in edges.enumerated() {
+          outgoing[edge.from, default: []].append(index)
+          incoming[edge.to, default: []].append(index)
+        }
+        return (outgoing, incoming)
+      })
+    self.bucketGrants = bucketGrants
     self.outgoing = outgoing
     self.incoming = incoming
   }
