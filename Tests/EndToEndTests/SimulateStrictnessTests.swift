@@ -72,3 +72,23 @@ func requestsWithPolicyWarningsAreRefusedWithTheirPlace(name: String, statements
   #expect(result.stderr.contains("unknown key \"extraTopLevel\" is ignored"))
   #expect(result.stderr.contains("unknown key \"futureField\" is ignored"))
 }
+
+/// A request on something that is no ARN is refused at its place, not answered "implicitDeny";
+/// a request with an error says no decision is made; a folder is named as such.
+@Test func requestErrorsAreRefusedAndSaySo() throws {
+  let text = """
+    {"request": {"principal": "arn:aws:iam::111111111111:user/alice", "action": "s3:GetObject",
+                 "resource": "not-an-arn"},
+     "identityPolicies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}]}
+    """
+  let result = try TrustwalkBinary.run(["simulate", "--request", "-"], stdin: text)
+  #expect(result.status == 2)
+  #expect(result.stdout.isEmpty)
+  #expect(result.stderr.contains("<stdin>:2:26:"), "\(result.stderr)")
+  #expect(result.stderr.contains("resource must be an ARN"))
+  #expect(result.stderr.contains("(at /request/resource)"))
+  #expect(result.stderr.contains("refused: 1 error in the request; no decision is made"))
+  let folder = try TrustwalkBinary.run(["simulate", "--request", FileManager.default.temporaryDirectory.path])
+  #expect(folder.status == 2)
+  #expect(folder.stderr.contains("cannot read the request file (it is a folder)"))
+}

@@ -113,3 +113,18 @@ func reportsInvalidPrincipals(json: String) {
   #expect(ARN("arn:aws:s3") == nil)
   #expect(ARN("urn:aws:s3:::b") == nil)
 }
+
+/// AWS supports NotPrincipal only with Deny: an Allow with NotPrincipal is kept (evaluated as
+/// written, which over-reports rather than hides) and flagged at the element.
+@Test(arguments: [("Allow", 1), ("Deny", 0)])
+func notPrincipalWithAllowIsFlagged(effect: String, warnings: Int) {
+  let text =
+    #"{"Statement": {"Effect": "\#(effect)", "NotPrincipal": {"AWS": "arn:aws:iam::111111111111:user/u"}, "Action": "s3:*", "Resource": "*"}}"#
+  let result = parsePolicy(text, kind: .resource)
+  #expect(result.document?.statements.count == 1)
+  #expect(result.warnings.count == warnings)
+  if warnings > 0 {
+    #expect(result.warnings.first?.pointer == "/Statement/NotPrincipal")
+    #expect(result.warnings.first?.message.contains("only with Deny") == true)
+  }
+}

@@ -24,6 +24,11 @@ extension PolicyDocumentReader {
     if effect == nil { fatal = true }
 
     let principal = readPrincipalElement(elements, statement: node, pointer: pointer, fatal: &fatal)
+    if effect == .allow, principal?.negated == true, let member = elements["NotPrincipal"] {
+      warning(
+        member.keyOffset, pointer.appending("NotPrincipal"),
+        "AWS does not support NotPrincipal with \"Effect\": \"Allow\" (only with Deny); evaluated as written")
+    }
 
     var action: ActionElement? = nil
     switch (elements["Action"], elements["NotAction"]) {

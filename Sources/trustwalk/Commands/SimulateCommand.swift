@@ -44,7 +44,10 @@ struct SimulateCommand: ParsableCommand {
   func run() throws {
     let displayName = request == "-" ? "<stdin>" : request
     guard let bytes = readInput() else {
-      throw failure("\(displayName): error: cannot read the request file")
+      var isFolder: ObjCBool = false
+      let folder =
+        FileManager.default.fileExists(atPath: request, isDirectory: &isFolder) && isFolder.boolValue
+      throw failure("\(displayName): error: cannot read the request file\(folder ? " (it is a folder)" : "")")
     }
     let lines = LineIndex(bytes)
     let root: JSONNode
@@ -59,7 +62,11 @@ struct SimulateCommand: ParsableCommand {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     guard let input, errors == 0, warnings == 0 || allowWarnings else {
-      if errors == 0 && warnings > 0 {
+      if errors > 0 {
+        printError(
+          "\(displayName): refused: \(errors) error\(errors == 1 ? "" : "s") in the request; no decision is made "
+            + "on a request that was not read as written")
+      } else if warnings > 0 {
         printError(
           "\(displayName): refused: \(warnings) warning\(warnings == 1 ? "" : "s") in the request's policies "
             + "put its meaning in doubt; fix them, or pass --allow-warnings to evaluate anyway")

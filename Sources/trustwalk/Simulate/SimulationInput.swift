@@ -114,6 +114,14 @@ struct SimulationInputReader {
         "action must be service:Action, found \"\(action)\"", at: node["action"] ?? node,
         pointer: "/request/action")
     }
+    if resource != "*",
+      !resource.hasPrefix("arn:")
+        || resource.split(separator: ":", omittingEmptySubsequences: false).count < 6
+    {
+      error(
+        "resource must be an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE) or \"*\", found \"\(resource)\"",
+        at: node["resource"] ?? node, pointer: "/request/resource")
+    }
     return Request(
       caller: caller, action: action, resource: resource, resourceAccount: resourceAccount, context: context)
   }
