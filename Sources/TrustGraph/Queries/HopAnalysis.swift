@@ -42,26 +42,46 @@ struct HopAnalysis {
   }
 
   /// The fixes of every failing layer. In one account an identity policy and a resource policy that
-  /// names the caller are alternatives (either suffices), so their two fixes become one.
+  /// names the caller are alternatives, so a failing identity layer (and the resource layer with it)
+  /// becomes one "either … or …" fix; see `sameAccountAlternatives`.
   func fixes(for layers: [FailingLayer], _ subject: Subject, _ decision: Decision) -> [String] {
     let separate = layers.map { fixes(for: $0, subject, decision) }
     guard decision.outcome == .implicitDeny, subject.caller.account == subject.resourceAccount,
-      let identity = layers.firstIndex(of: .identity),
-      let resource = layers.firstIndex(of: subject.resourceLayer)
+      let identity = layers.firstIndex(of: .identity)
     else { return separate.flatMap { $0 } }
-    let caller = subject.caller
-    let delegation =
-      subject.resourceLayer == .kmsKeyPolicy
-      ? " (the identity policy is enough once \(subject.resourcePolicyName) allows the account, arn:aws:iam::\(caller.account):root)"
-      : " (same account: either one is enough)"
-    let either =
-      "account \(caller.account) must allow \(subject.action) on \(subject.resourcePattern) either in an identity policy of \(caller.id) or in \(subject.resourcePolicyName) naming \(caller.id)"
-      + delegation
+    let resource = layers.firstIndex(of: subject.resourceLayer)
     var result: [String] = []
     for (index, texts) in separate.enumerated() where index != resource {
-      result += index == identity ? [either] : texts
+      result += index == identity ? [sameAccountAlternatives(subject, decision)] : texts
     }
     return result
+  }
+
+  /// The same-account fix when the caller's identity policy does not allow. A bucket (or other
+  /// resource) policy naming the caller is enough on its own, and so is the identity policy. A trust or
+  /// key policy must allow in any case: naming the caller is enough, naming the account
+  /// (`arn:aws:iam::A:root`, as "Enable IAM User Permissions" does) hands the decision to IAM, so the
+  /// identity policy then suffices.
+  private func sameAccountAlternatives(_ subject: Subject, _ decision: Decision) -> String {
+    let caller = subject.caller
+    let start = "account \(caller.account) must allow \(subject.action) on \(subject.resourcePattern) either"
+    let identity = "in an identity policy of \(caller.id)"
+    let named = "in \(subject.resourcePolicyName) naming \(caller.id)"
+    let either = " (same account: either one is enough)"
+    guard subject.resourceLayer == .trust || subject.resourceLayer == .kmsKeyPolicy else {
+      return "\(start) \(identity) or \(named)\(either)"
+    }
+    let resource = decision.layers.filter { $0.layer == .resource }
+    if !resource.isEmpty, resource.allSatisfy({ $0.outcome == .allow }) {
+      let labels = resource.flatMap(\.statements).filter { $0.effect == .allow }.map {
+        $0.sid ?? "#\($0.index)"
+      }
+      let through = labels.isEmpty ? "" : " through \(labels.joined(separator: ", "))"
+      return
+        "\(start) \(identity) (\(subject.resourcePolicyName) already allows the account\(through)) or \(named)\(either)"
+    }
+    return
+      "\(start) \(named), or \(identity) together with \(subject.resourcePolicyName) naming the account (arn:aws:iam::\(caller.account):root)\(either)"
   }
 
   /// The layers that fail a denied decision: the explicit denies, else every layer without an allow
@@ -144,14 +164,25 @@ struct HopAnalysis {
         "every RCP level above account \(owner) must allow \(subject.action) (organization management account)"
       ]
     case .resource, .trust, .kmsKeyPolicy:
-      return [
+      let text =
         "\(subject.ownerTitle) \(owner) must allow \(caller.id) (\(subject.action) on \(subject.resourcePattern)) in \(subject.resourcePolicyName)"
-      ]
+      return [text + accountAlternative(subject, decision)]
     case .blockPublicAccess:
       return [
         "bucket owner \(owner): RestrictPublicBuckets cuts every cross-account grant of a public bucket policy; make the policy non-public (pin its `*` statements with aws:PrincipalOrgID, aws:SourceAccount, …) or turn RestrictPublicBuckets off"
       ]
     }
+  }
+
+  /// For a trust or key policy of the caller's own account when the caller's identity policy already
+  /// allows: naming the account instead of the caller is enough too.
+  private func accountAlternative(_ subject: Subject, _ decision: Decision) -> String {
+    guard subject.resourceLayer != .resource, subject.caller.account == subject.resourceAccount,
+      decision.outcome == .implicitDeny,
+      decision.layers.contains(where: { $0.layer == .identity && $0.outcome == .allow })
+    else { return "" }
+    return
+      ", or the account (arn:aws:iam::\(subject.caller.account):root) there: the caller's identity policy already allows it"
   }
 
   private var managementSuffix: String {

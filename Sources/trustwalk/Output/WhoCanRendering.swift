@@ -94,28 +94,9 @@ enum KMSText {
     switch use.status {
     case .allowed: return "allowed"
     case .conditional: return "allowed under conditions"
-    case .denied: return denial(use)
+    case .denied: return use.refusal
     case .keyNotInSnapshot: return "the key is not in the snapshot (cannot be checked)"
     case .awsManagedKeyCrossAccount: return "an AWS managed key never works across accounts"
     }
-  }
-
-  /// Which side refuses the key: the key policy, the caller's policies, or both — naming the
-  /// statements of the side that does allow.
-  private static func denial(_ use: KMSUse) -> String {
-    func allowing(_ layer: LayerResult.Layer) -> [String]? {
-      let layers = use.evidence.filter { $0.layer == layer }
-      guard !layers.isEmpty, layers.allSatisfy({ $0.outcome == .allow }) else { return nil }
-      return layers.flatMap(\.statements).filter { $0.effect == .allow }.map { $0.sid ?? "#\($0.index)" }
-    }
-    let keyPolicy = "the key policy of key \(use.key)"
-    if let callerAllows = allowing(.identity) {
-      return
-        "\(keyPolicy) does not allow it (the caller's own policy does: \(callerAllows.joined(separator: ", ")))"
-    }
-    if let keyAllows = allowing(.resource) {
-      return "the caller's policies do not allow it (\(keyPolicy) does: \(keyAllows.joined(separator: ", ")))"
-    }
-    return "neither \(keyPolicy) nor the caller's policies allow it"
   }
 }
