@@ -29,12 +29,14 @@ struct SetupDiagram {
         node.details = TargetDiagram.bucketDetails(bucket)
         canvas.addNode(node)
         if let result = answer {
-          for entry in result.principals {
+          for entry in result.principals where !Self.isServiceLinked(entry.principal) {
             canvas.addAccess(
               from: entry.principal, to: id, access: entry.access, levels: levels, bucket: bucket.name,
               prefix: "")
           }
-          for blocked in result.blocked { canvas.addBlocked(blocked, to: id, levels: levels) }
+          for blocked in result.blocked where !Self.isServiceLinked(blocked.principal) {
+            canvas.addBlocked(blocked, to: id, levels: levels)
+          }
           let reaching = Set(result.principals.map(\.principal) + result.blocked.map(\.principal))
           addDangling(&canvas, bucket: bucket, candidates: candidates.principals(for: bucket.name))
           halfConfigured.draw(to: bucket, on: &canvas, graph: graph, levels: levels, reaching: reaching)
