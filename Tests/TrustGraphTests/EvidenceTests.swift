@@ -123,6 +123,43 @@ private func encryptedBucket(keyId: String) -> Inventory {
   #expect(!fixes.contains { $0.hasPrefix("role owner 222222222222 must allow") })
 }
 
+/// A typo in the caller's own Resource (a bucket name, a role ARN) is named as such, with the
+/// resource it most likely means; a different bucket is not a typo.
+@Test(arguments: [
+  ("arn:aws:s3:::dev-artifcats/*", "s3://dev-artifacts/x", "s3:GetObject", "arn:aws:s3:::dev-artifacts/*"),
+  (
+    "arn:aws:iam::111111111111:role/Deployr", "arn:aws:iam::111111111111:role/Deployer", "sts:AssumeRole",
+    "arn:aws:iam::111111111111:role/Deployer"
+  ),
+  ("arn:aws:s3:::logs/*", "s3://dev-artifacts/x", "s3:GetObject", nil),
+])
+func explainNamesAMisspelledResourceInTheCallersPolicy(
+  granted: String, target: String, action: String, intended: String?
+) {
+  let deployer = Fixtures.role(
+    "111111111111", "Deployer", trust: Fixtures.trust(#"{"AWS":"arn:aws:iam::111111111111:root"}"#))
+  let dana = Fixtures.user(
+    "111111111111", "dana", policies: [Fixtures.allow(#""\#(action)""#, #""\#(granted)""#, sid: "Typo")])
+  let inventory = Inventory(accounts: [
+    Account(
+      id: "111111111111", users: [dana], roles: [deployer],
+      buckets: [
+        Bucket(name: "dev-artifacts", account: "111111111111", objectOwnership: "BucketOwnerEnforced")
+      ])
+  ])
+  let answer = TrustGraph.build(inventory).explain(
+    principal: dana.arn, target: QueryTarget(target)!, actions: [action])
+  #expect(!answer.isAllowed)
+  let fixes = answer.chains.flatMap(\.hops).flatMap(\.fixes)
+  let typo = fixes.first { $0.contains("looks like a misspelling") }
+  if let intended {
+    #expect(typo?.contains("\(granted) looks like a misspelling of \(intended)") == true, "\(fixes)")
+    #expect(typo?.contains("Typo") == true)
+  } else {
+    #expect(typo == nil, "\(fixes)")
+  }
+}
+
 @Test func nameFarFromTheCallerIsNoNearMiss() {
   #expect(NearMiss.editDistance(Array("AppSeverRole"), Array("AppServerRole")) == 1)
   #expect(NearMiss.editDistance(Array("BuildRole"), Array("AppServerRole")) > 3)

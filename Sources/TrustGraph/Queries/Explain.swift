@@ -149,6 +149,14 @@ extension TrustGraph {
             nearMiss.resourcePolicy(role.trustPolicy, owner: "role owner \(subject.resourceAccount ?? "?")"),
             replacing: analysis.fixes(for: .trust, subject, decision), in: &failingHop.fixes)
         }
+        if decision.outcome == .implicitDeny, failingHop.failingLayers.contains(.identity) {
+          let nearMiss = NearMiss(
+            directory: directory, caller: profile, action: "sts:AssumeRole", resource: role.arn,
+            bucketArn: nil)
+          NearMiss.merge(
+            nearMiss.identityPolicies(), replacing: analysis.fixes(for: .identity, subject, decision),
+            in: &failingHop.fixes)
+        }
         let nodes = [reach[0].profile.id] + path.map(\.to) + entry.chains[0]
         chains.append(
           ExplainedChain(

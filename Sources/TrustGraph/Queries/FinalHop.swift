@@ -148,7 +148,22 @@ struct FinalHop {
         hop: 0, caller: profile, action: action, resourcePattern: arn,
         resourceAccount: ARNParts.account(of: arn),
         resourceLayer: .trust, resourcePolicyName: "the trust policy of \(arn)", ownerTitle: "role owner")
-      return analysis.hop(subject, from: profile.id, to: arn, decision: decision)
+      var hop = analysis.hop(subject, from: profile.id, to: arn, decision: decision)
+      if decision.outcome == .implicitDeny {
+        let nearMiss = NearMiss(
+          directory: directory, caller: profile, action: action, resource: arn, bucketArn: nil)
+        if hop.failingLayers.contains(.trust) {
+          NearMiss.merge(
+            nearMiss.resourcePolicy(role.trustPolicy, owner: "role owner \(subject.resourceAccount ?? "?")"),
+            replacing: analysis.fixes(for: .trust, subject, decision), in: &hop.fixes)
+        }
+        if hop.failingLayers.contains(.identity) {
+          NearMiss.merge(
+            nearMiss.identityPolicies(), replacing: analysis.fixes(for: .identity, subject, decision),
+            in: &hop.fixes)
+        }
+      }
+      return hop
     }
     if let key = directory.key(arn) {
       let decision = graph.runner.resourceRequest(

@@ -98,6 +98,11 @@ struct NearMiss {
           "\(who) must change the Resource of \(label): it grants \(action) on \(patterns.joined(separator: ", ")) (objects), but \(action) needs the bucket ARN \(bucketArn)"
         ]
       }
+      if let (pattern, intended) = patterns.lazy.compactMap({ misspelling(of: $0) }).first {
+        return [
+          "\(who) must change the Resource of \(label): \(pattern) looks like a misspelling of \(intended)"
+        ]
+      }
       guard patterns.contains(where: { $0.hasPrefix(bucketArn ?? resource) }) else { return [] }
       return [
         "\(label) grants \(action) only on \(patterns.joined(separator: ", ")), which does not cover \(resource)"
@@ -110,6 +115,23 @@ struct NearMiss {
       return ["\(label) allows only \(actions) on \(resource), not \(action)"]
     }
     return []
+  }
+
+  /// `pattern` with the resource's bucket (S3) or the resource's ARN (others) in place, when `pattern`
+  /// names one a letter or two away from it: a typo, not another resource.
+  private func misspelling(of pattern: String) -> (pattern: String, intended: String)? {
+    guard let wanted = ARNParts(resource), let given = ARNParts(pattern) else { return nil }
+    if wanted.service == "s3" && given.service == "s3" {
+      let (name, target) = (given.bucketName, wanted.bucketName)
+      guard !name.hasWildcard, target.count >= 4, name != target,
+        (1...2).contains(Self.editDistance(Array(name), Array(target)))
+      else { return nil }
+      return (pattern, "arn:aws:s3:::" + target + given.resource.dropFirst(name.count))
+    }
+    guard !pattern.hasWildcard, pattern != resource, resource.count >= 8,
+      (1...2).contains(Self.editDistance(Array(pattern), Array(resource)))
+    else { return nil }
+    return (pattern, resource)
   }
 
   /// Whether the statement's action and resource match (a trust policy has no `Resource`: its role).
