@@ -203,3 +203,18 @@ func userIdConditionOnASessionNameIsConditional(value: String, conditional: Bool
   #expect(entry(other, reader.arn)?.coverage == .all)
   #expect(entry(other, reader.arn)?.excluded == [])
 }
+
+/// A bucket policy that delegates to access points says that access through them is not modelled;
+/// the bucket's own principals that their identity policy lets in are still listed.
+@Test func accessPointDelegationIsNotedAndConditional() {
+  let reader = Fixtures.role(
+    dev, "Reader", trust: Fixtures.trust(#"{"Service":"ec2.amazonaws.com"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""arn:aws:s3:::data/*""#)])
+  let statement =
+    #"[{"Sid":"DelegateToAccessPoints","Effect":"Allow","Principal":{"AWS":"*"},"Action":"*","Resource":"arn:aws:s3:::data/*","Condition":{"StringEquals":{"s3:DataAccessPointAccount":"\#(dev)"}}}]"#
+  let result = whoCan(Inventory(accounts: [Account(id: dev, roles: [reader], buckets: [bucket(statement)])]))
+  #expect(result.notes.contains { $0.contains("delegates to access points (DelegateToAccessPoints)") })
+  #expect(entry(result, reader.arn) != nil, "its identity policy alone lets it in (same account)")
+  let plain = whoCan(Inventory(accounts: [Account(id: dev, roles: [reader], buckets: [bucket("[]")])]))
+  #expect(!plain.notes.contains { $0.contains("access points") })
+}

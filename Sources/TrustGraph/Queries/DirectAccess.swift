@@ -43,6 +43,12 @@ struct DirectAccess {
       answer.notes.append(
         "the bucket policy of \(name) (or a statement of it) could not be read: the answer may be incomplete")
     }
+    if let delegation = Self.accessPointDelegation(bucket) {
+      answer.notes.append(
+        "the bucket policy of \(name) delegates to access points (\(delegation)): requests through access "
+          + "points are not modelled (the snapshot holds no access point policies), so principals allowed "
+          + "only on access point ARNs are not listed")
+    }
     let probe = AccessProbe(runner: graph.runner, traceDenials: false)
     for profile in candidates(bucket: bucket, prefix: prefix, actions: actions) {
       var granted: [ActionAccess] = []
@@ -64,6 +70,18 @@ struct DirectAccess {
       }
     }
     return answer
+  }
+
+  /// The statements (Sid or index) of the bucket policy that grant through access points: a
+  /// condition on `s3:DataAccessPointAccount`, `s3:DataAccessPointArn` or `s3:AccessPointNetworkOrigin`.
+  static func accessPointDelegation(_ bucket: Bucket) -> String? {
+    let keys: Set<String> = [
+      "s3:dataaccesspointaccount", "s3:dataaccesspointarn", "s3:accesspointnetworkorigin",
+    ]
+    let statements = (bucket.policy?.statements ?? []).filter { statement in
+      statement.effect == .allow && statement.conditions.contains { keys.contains($0.normalizedKey) }
+    }
+    return statements.isEmpty ? nil : statements.map(\.label).joined(separator: ", ")
   }
 
   /// Principals that could have access: the bucket account's principals with a matching identity
