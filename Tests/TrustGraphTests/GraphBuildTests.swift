@@ -1,6 +1,7 @@
 import Authorization
 import Foundation
 import Inventory
+import PolicyLanguage
 import Testing
 
 @testable import TrustGraph
@@ -84,4 +85,64 @@ private func sampleScenarios() -> [String] {
     checked += 1
   }
   #expect(checked > 10)
+}
+
+/// The via-service edges of the build (untraced, `iam:PassRole` decided once per service where the
+/// principal's policies do not tie it to roles) are exactly what a traced check of every candidate
+/// pair gives: the same pairs, outcomes and conditions.
+@Test func viaServiceEdgesAgreeWithACheckOfEveryCandidatePair() throws {
+  let inventory = try synthOrganization(accounts: 6)
+  let graph = TrustGraph.build(inventory)
+  let built = Dictionary(
+    graph.edges.filter { $0.kind == .viaService }.map { ("\($0.from)|\($0.to)|\($0.service ?? "")", $0) },
+    uniquingKeysWith: { first, _ in first })
+  var expected: [String: Decision] = [:]
+  var check = LaunchCheck(runner: graph.runner, traced: true)
+  for (service, roles) in graph.trusts.byService {
+    guard let launch = ServiceLaunch.launch(for: service) else { continue }
+    for roleArn in roles {
+      guard let role = graph.directory.role(roleArn),
+        !(launch.needsInstanceProfile && role.instanceProfileArns.isEmpty)
+      else { continue }
+      // Every user and role of the role's account (roots are not listed as callers of their own account).
+      for profile in graph.directory.profiles
+      where profile.account == ARNParts.account(of: roleArn) && profile.kind != .accountRoot {
+        guard profile.id != roleArn, let decision = check.decision(profile, role: role, launch: launch) else {
+          continue
+        }
+        expected["\(profile.id)|\(roleArn)|\(service)"] = decision
+      }
+    }
+  }
+  #expect(expected.count > 20)
+  #expect(Set(built.keys).subtracting(expected.keys).isEmpty)
+  #expect(Set(expected.keys).subtracting(built.keys).isEmpty)
+  for (key, decision) in expected {
+    #expect(built[key]?.outcome == decision.outcome, "\(key)")
+    #expect(built[key]?.residual == decision.residual, "\(key)")
+  }
+}
+
+/// A principal allowed to pass only some roles (`role/app-*`) gets via-service edges to those alone,
+/// whichever role the build asked about first; one allowed to pass any role reaches both.
+@Test func passRoleLimitedToSomeRolesIsDecidedPerRole() {
+  let account = "111111111111"
+  let lambdaTrust = Fixtures.trust(#"{"Service":"lambda.amazonaws.com"}"#)
+  let appRole = Fixtures.role(account, "app-worker", trust: lambdaTrust)
+  let adminRole = Fixtures.role(account, "admin-worker", trust: lambdaTrust)
+  let launch = Fixtures.allow(#"["lambda:CreateFunction","lambda:InvokeFunction"]"#, #""*""#, sid: "Launch")
+  func passer(_ name: String, passes resource: String) -> User {
+    Fixtures.user(
+      account, name,
+      policies: [launch, Fixtures.allow(#""iam:PassRole""#, #""\#(resource)""#, sid: "Pass", name: "pass")])
+  }
+  let limited = passer("limited", passes: "arn:aws:iam::\(account):role/app-*")
+  let broad = passer("broad", passes: "*")
+  let graph = TrustGraph.build(
+    Inventory(accounts: [Account(id: account, users: [limited, broad], roles: [appRole, adminRole])]))
+  func reaches(_ user: User) -> Set<String> {
+    Set(graph.edges(from: user.arn).filter { $0.kind == .viaService }.map(\.to))
+  }
+  #expect(reaches(limited) == [appRole.arn])
+  #expect(reaches(broad) == [appRole.arn, adminRole.arn])
 }

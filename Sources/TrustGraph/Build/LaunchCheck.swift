@@ -8,12 +8,17 @@ import PolicyLanguage
 /// the service's side of the trust depends only on the principal's account, so each (role, service,
 /// account) is decided once too. The checks that most often fail for a whole account (the trust,
 /// then the launch actions) run before the per-principal `iam:PassRole`.
+/// When no policy of a principal ties `iam:PassRole` to particular roles (`ResourceIndependence`),
+/// its pass is decided once per service, not once per role.
 /// The graph build runs it untraced; the evidence of one edge is recomputed traced on demand.
 struct LaunchCheck {
   let runner: RequestRunner
   let traced: Bool
   private var launches: [LaunchKey: Decision?] = [:]
   private var trusts: [TrustKey: Decision] = [:]
+  /// `iam:PassRole` decisions by (principal, service), for principals whose pass does not depend on the role.
+  private var passes: [LaunchKey: Decision] = [:]
+  private var passIsRoleIndependent: [String: Bool] = [:]
 
   private struct LaunchKey: Hashable {
     var principal: String
@@ -47,9 +52,7 @@ struct LaunchCheck {
       guard let cached = launches[key], let decision = cached else { return nil }
       launchDecisions.append(decision)
     }
-    let pass = runner.identityOnly(
-      profile, action: "iam:PassRole", resource: role.arn,
-      values: ["iam:PassedToService": [launch.service]], traced: traced)
+    let pass = passDecision(profile, role: role, service: launch.service)
     guard pass.mayBeAllowed else { return nil }
     var layers = pass.layers
     var conditional = pass.outcome == .conditional
@@ -65,6 +68,30 @@ struct LaunchCheck {
     conditional = conditional || trust.outcome == .conditional
     residual.allowIf += trust.residual.allowIf
     return Decision(outcome: conditional ? .conditional : .allow, layers: layers, residual: residual)
+  }
+
+  /// `iam:PassRole` of `role` to `service`, from the per-service memo when the principal's pass
+  /// cannot depend on the role (untraced only: a trace names the role it was asked about).
+  private mutating func passDecision(_ profile: PrincipalProfile, role: Role, service: String) -> Decision {
+    func evaluate() -> Decision {
+      runner.identityOnly(
+        profile, action: "iam:PassRole", resource: role.arn, values: ["iam:PassedToService": [service]],
+        traced: traced)
+    }
+    guard !traced, ARNParts.account(of: role.arn) == profile.account else { return evaluate() }
+    if passIsRoleIndependent[profile.id] == nil {
+      var documents = profile.identityPolicies + [profile.permissionsBoundary].compactMap { $0 }
+      documents += (profile.serviceControlPolicies ?? []).joined()
+      documents += (runner.directory.organization.resourceControlPolicies(for: profile.account) ?? [])
+        .joined().map(\.document)
+      passIsRoleIndependent[profile.id] = ResourceIndependence.holds(for: documents, action: "iam:PassRole")
+    }
+    guard passIsRoleIndependent[profile.id] == true else { return evaluate() }
+    let key = LaunchKey(principal: profile.id, action: service)
+    if let known = passes[key] { return known }
+    let decision = evaluate()
+    passes[key] = decision
+    return decision
   }
 
   /// The most permissive decision for `action` over the resources the principal's own grants name.
