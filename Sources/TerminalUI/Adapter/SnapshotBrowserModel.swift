@@ -14,14 +14,22 @@ public enum SnapshotBrowserModel {
   public static func make(
     inventory: Inventory, graph: TrustGraph, source: String, eagerColumnLimit: Int = eagerColumnLimit
   ) -> BrowserModel {
-    let buckets = BucketColumns.buckets(inventory, graph: graph)
-    var principals = PrincipalRows.principals(inventory, graph: graph)
-    let gapCells = GapCells(
-      findings: GapAnalysis.findings(in: inventory), buckets: buckets, principals: Set(principals.map(\.arn)))
+    let parts = Parallel.map(2) { job -> Part in
+      if job == 0 { return .findings(GapAnalysis.findings(in: inventory)) }
+      let rows = PrincipalRows(inventory, graph: graph)
+      let (principals, arns) = rows.principals()
+      return .rows(rows, principals, arns, BucketColumns.buckets(inventory, graph: graph))
+    }
+    guard case .findings(let findings) = parts[0],
+      case .rows(let rows, var principals, let arns, let buckets) = parts[1]
+    else { preconditionFailure("Parallel.map returns its jobs' results in job order") }
+    let gapCells = GapCells(findings: findings, buckets: buckets, principals: arns)
     let columns = AccessColumns(graph: graph, gapCells: gapCells)
     let root = inventory.root
     let targets = buckets.flatMap(\.targets)
     var answers = AccessSource.Answers()
+    // Principals who-can named that `rows` did not list: their rows carry their own details.
+    var namedOnly = Set<String>()
     let accessSource: AccessSource?
     if targets.count * AccessLevel.allCases.count <= eagerColumnLimit {
       for target in targets {
@@ -32,10 +40,11 @@ public enum SnapshotBrowserModel {
         }
       }
       answers.cells.merge(deniedNeighbours(of: answers.cells)) { known, _ in known }
-      var listed = Set(principals.map(\.arn))
+      var listed = arns
       for key in answers.cells.keys.sorted(by: { $0.principal < $1.principal })
       where listed.insert(key.principal).inserted {
         principals.append(unlisted(key.principal))
+        namedOnly.insert(key.principal)
       }
       accessSource = nil
     } else {
@@ -43,6 +52,7 @@ public enum SnapshotBrowserModel {
         column: { columns.column($0, level: $1).relative(to: root) },
         principal: { PrincipalAnswers.answers($0, graph: graph).relative(to: root) })
     }
+    let unlistedRows = namedOnly
     let cells = answers.cells
     let paths = answers.paths
     let explainer = PathSource { key in
@@ -63,7 +73,14 @@ public enum SnapshotBrowserModel {
       source: source, accounts: AccountRows.accounts(inventory, principals: principals),
       principals: principals,
       buckets: buckets, cells: cells, paths: answers.paths, pathSource: explainer, accessSource: accessSource,
+      principalDetails: PrincipalDetailSource { unlistedRows.contains($0.arn) ? nil : rows.details(of: $0) },
       gaps: gapCells.gaps)
+  }
+
+  /// What each of the jobs `make` runs side by side returns.
+  private enum Part: Sendable {
+    case findings([Finding])
+    case rows(PrincipalRows, [PrincipalSummary], Set<String>, [BucketSummary])
   }
 
   /// For every principal with some access to a target, the levels it does not have there, as explicit

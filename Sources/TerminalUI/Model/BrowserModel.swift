@@ -24,6 +24,8 @@ public struct BrowserModel: Sendable {
   /// For large snapshots: answers computed per column (and per principal) when first shown, instead
   /// of `cells` and `paths` filled up front.
   public let accessSource: AccessSource?
+  /// Computes the principals' detail lines when first shown, instead of their `details`.
+  public let principalDetails: PrincipalDetailSource?
   public let gaps: [GapFinding]
 
   /// Every bucket and prefix, grouped by bucket in `buckets` order: the matrix columns.
@@ -60,7 +62,7 @@ public struct BrowserModel: Sendable {
   public init(
     source: String, accounts: [AccountSummary], principals: [PrincipalSummary], buckets: [BucketSummary],
     cells: [CellKey: AccessCell], paths: [CellKey: PathReport] = [:], pathSource: PathSource? = nil,
-    accessSource: AccessSource? = nil, gaps: [GapFinding] = []
+    accessSource: AccessSource? = nil, principalDetails: PrincipalDetailSource? = nil, gaps: [GapFinding] = []
   ) {
     self.source = source
     self.accounts = accounts
@@ -70,6 +72,7 @@ public struct BrowserModel: Sendable {
     self.paths = paths
     self.pathSource = pathSource
     self.accessSource = accessSource
+    self.principalDetails = principalDetails
     self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
     targets = buckets.flatMap(\.targets)
     longestPrefix = targets.map(\.prefix.count).max() ?? 0
@@ -166,6 +169,11 @@ public struct BrowserModel: Sendable {
 
   /// The principal with this ARN.
   public func principal(_ arn: String) -> PrincipalSummary? { principalPositions[arn].map { principals[$0] } }
+
+  /// The detail lines of a principal: from `principalDetails` when it knows them, else its `details`.
+  public func details(of principal: PrincipalSummary) -> [String] {
+    principalDetails?.lines(principal) ?? principal.details
+  }
 
   /// The account with this id.
   public func account(_ id: String) -> AccountSummary? { accountPositions[id].map { accounts[$0] } }
