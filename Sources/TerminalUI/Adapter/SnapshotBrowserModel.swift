@@ -6,6 +6,8 @@ import TrustGraph
 /// level, the gaps and their half-configured cells. Explanations of denied cells are computed when
 /// first opened (explain is too slow to run for every pair up front); in snapshots with more than
 /// `eagerColumnLimit` columns (targets × levels) the cells too are computed per column when shown.
+/// The gap analysis runs on a background thread, so that the browser opens before it ends (the gaps
+/// list and any column computed meanwhile wait for it); principals' detail lines are written when shown.
 public enum SnapshotBrowserModel {
   /// Above this many (target, level) columns the matrix is filled on demand (one who-can per
   /// column: a 1,000-account organization has tens of thousands).
@@ -14,16 +16,11 @@ public enum SnapshotBrowserModel {
   public static func make(
     inventory: Inventory, graph: TrustGraph, source: String, eagerColumnLimit: Int = eagerColumnLimit
   ) -> BrowserModel {
-    let parts = Parallel.map(2) { job -> Part in
-      if job == 0 { return .findings(GapAnalysis.findings(in: inventory)) }
-      let rows = PrincipalRows(inventory, graph: graph)
-      let (principals, arns) = rows.principals()
-      return .rows(rows, principals, arns, BucketColumns.buckets(inventory, graph: graph))
-    }
-    guard case .findings(let findings) = parts[0],
-      case .rows(let rows, var principals, let arns, let buckets) = parts[1]
-    else { preconditionFailure("Parallel.map returns its jobs' results in job order") }
-    let gapCells = GapCells(findings: findings, buckets: buckets, principals: arns)
+    let findings = Pending { GapAnalysis.findings(in: inventory) }
+    let rows = PrincipalRows(inventory, graph: graph)
+    var (principals, arns) = rows.principals()
+    let buckets = BucketColumns.buckets(inventory, graph: graph)
+    let gapCells = findings.map { [arns] in GapCells(findings: $0, buckets: buckets, principals: arns) }
     let columns = AccessColumns(graph: graph, gapCells: gapCells)
     let root = inventory.root
     let targets = buckets.flatMap(\.targets)
@@ -74,13 +71,7 @@ public enum SnapshotBrowserModel {
       principals: principals,
       buckets: buckets, cells: cells, paths: answers.paths, pathSource: explainer, accessSource: accessSource,
       principalDetails: PrincipalDetailSource { unlistedRows.contains($0.arn) ? nil : rows.details(of: $0) },
-      gaps: gapCells.gaps)
-  }
-
-  /// What each of the jobs `make` runs side by side returns.
-  private enum Part: Sendable {
-    case findings([Finding])
-    case rows(PrincipalRows, [PrincipalSummary], Set<String>, [BucketSummary])
+      pendingGaps: gapCells.map(\.gaps))
   }
 
   /// For every principal with some access to a target, the levels it does not have there, as explicit

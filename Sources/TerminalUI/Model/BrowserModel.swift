@@ -10,7 +10,8 @@
 ///   non-denied cell and for denied pairs worth explaining (a chain came close): those denied
 ///   pairs also appear in the who-can and can-what lists. Reports too slow to compute up front
 ///   come from `pathSource` when first shown (`path(_:)`);
-/// - `gaps`: the findings.
+/// - `gaps`: the findings, or `pendingGaps` still being computed in the background (the browser
+///   opens meanwhile; the gaps list and the matrix cells they mark wait for them).
 public struct BrowserModel: Sendable {
   /// What is being browsed, shown in the breadcrumb (the snapshot path).
   public let source: String
@@ -26,7 +27,8 @@ public struct BrowserModel: Sendable {
   public let accessSource: AccessSource?
   /// Computes the principals' detail lines when first shown, instead of their `details`.
   public let principalDetails: PrincipalDetailSource?
-  public let gaps: [GapFinding]
+  /// The findings, most severe first, sorted (on the background thread when they are pending).
+  private let gapList: Pending<GapList>
 
   /// Every bucket and prefix, grouped by bucket in `buckets` order: the matrix columns.
   public let targets: [TargetRef]
@@ -45,8 +47,6 @@ public struct BrowserModel: Sendable {
   let matrixAccountIDs: [String]
   /// The matrix grid's lines (account headers and rows) without a filter, built once.
   let matrixLayout: MatrixLine.Layout
-  /// The longest rule id of the gaps (sizes the gaps list's column).
-  let longestRuleID: Int
   private let accountPositions: [String: Int]
   private let principalPositions: [String: Int]
   /// Row of each principal in matrix order.
@@ -62,7 +62,9 @@ public struct BrowserModel: Sendable {
   public init(
     source: String, accounts: [AccountSummary], principals: [PrincipalSummary], buckets: [BucketSummary],
     cells: [CellKey: AccessCell], paths: [CellKey: PathReport] = [:], pathSource: PathSource? = nil,
-    accessSource: AccessSource? = nil, principalDetails: PrincipalDetailSource? = nil, gaps: [GapFinding] = []
+    accessSource: AccessSource? = nil, principalDetails: PrincipalDetailSource? = nil,
+    gaps: [GapFinding] = [],
+    pendingGaps: Pending<[GapFinding]>? = nil
   ) {
     self.source = source
     self.accounts = accounts
@@ -73,7 +75,7 @@ public struct BrowserModel: Sendable {
     self.pathSource = pathSource
     self.accessSource = accessSource
     self.principalDetails = principalDetails
-    self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
+    gapList = (pendingGaps ?? Pending(ready: gaps)).map(GapList.init)
     targets = buckets.flatMap(\.targets)
     longestPrefix = targets.map(\.prefix.count).max() ?? 0
     longestLoneBucket = buckets.filter(\.prefixes.isEmpty).map(\.name.count).max() ?? 0
@@ -96,7 +98,6 @@ public struct BrowserModel: Sendable {
       matrixPrincipals.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() })
     matrixAccountIDs = matrixPrincipals.map(\.accountID)
     matrixLayout = MatrixLine.layout(accountIDs: matrixAccountIDs)
-    longestRuleID = gaps.map(\.ruleID.count).max() ?? 0
     let questions = Set(cells.keys).union(paths.keys).sorted {
       let left = (cells[$0]?.verdict ?? .denied) == .denied ? 1 : 0
       let right = (cells[$1]?.verdict ?? .denied) == .denied ? 1 : 0
@@ -106,6 +107,23 @@ public struct BrowserModel: Sendable {
     questionsByPrincipal = Dictionary(grouping: questions, by: \.principal)
     allCounts = cells.reduce(into: [:]) { counts, entry in
       counts[entry.key.level, default: [:]][entry.value.verdict, default: 0] += 1
+    }
+  }
+
+  /// The findings of the gaps analysis, most severe first (waits for a pending analysis).
+  public var gaps: [GapFinding] { gapList.value.gaps }
+
+  /// The longest rule id of the gaps (sizes the gaps list's column).
+  var longestRuleID: Int { gapList.value.longestRuleID }
+
+  /// The findings sorted for the gaps list, and the longest rule id.
+  private struct GapList: Sendable {
+    let gaps: [GapFinding]
+    let longestRuleID: Int
+
+    init(_ gaps: [GapFinding]) {
+      self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
+      longestRuleID = gaps.map(\.ruleID.count).max() ?? 0
     }
   }
 
