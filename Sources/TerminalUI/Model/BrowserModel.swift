@@ -40,7 +40,7 @@ public struct BrowserModel: Sendable {
   /// Groups have no rows: they never make requests themselves.
   let matrixRows: [Int]
   /// The principals in matrix order.
-  let matrixPrincipals: [PrincipalSummary]
+  let matrixPrincipals: MatrixRowView
   /// Lower-cased ARN, label and account of each principal in matrix order, for the filter.
   let matrixSearch: RowSearchIndex
   /// The account of each principal in matrix order.
@@ -49,8 +49,8 @@ public struct BrowserModel: Sendable {
   let matrixLayout: MatrixLine.Layout
   private let accountPositions: [String: Int]
   private let principalPositions: [String: Int]
-  /// Row of each principal in matrix order.
-  private let matrixPositions: [String: Int]
+  /// Row in matrix order of each principal, by its position in `principals` (nil for groups).
+  private let matrixPositions: [Int?]
   private let principalsOfAccount: [String: [Int]]
   private let bucketsOfAccount: [String: [Int]]
   private let bucketPositions: [String: Int]
@@ -91,11 +91,12 @@ public struct BrowserModel: Sendable {
         accountOrder[principals[$1].accountID] ?? Int.max, $1
       )
     }
-    matrixPrincipals = matrixRows.map { principals[$0] }
-    matrixPositions = Dictionary(
-      matrixPrincipals.enumerated().map { ($1.arn, $0) }, uniquingKeysWith: { first, _ in first })
+    matrixPrincipals = MatrixRowView(principals: principals, rows: matrixRows)
+    var matrixPositions = [Int?](repeating: nil, count: principals.count)
+    for (row, position) in matrixRows.enumerated() { matrixPositions[position] = row }
+    self.matrixPositions = matrixPositions
     matrixSearch = RowSearchIndex(
-      matrixPrincipals.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() })
+      matrixPrincipals.lazy.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() })
     matrixAccountIDs = matrixPrincipals.map(\.accountID)
     matrixLayout = MatrixLine.layout(accountIDs: matrixAccountIDs)
     let questions = Set(cells.keys).union(paths.keys).sorted {
@@ -129,7 +130,9 @@ public struct BrowserModel: Sendable {
 
   /// How many cells of `level` have each verdict, over the given principals' rows and all targets.
   /// With an `accessSource`, only the columns computed so far are counted (see `columnsCounted`).
-  public func verdictCounts(level: AccessLevel, principals rows: [PrincipalSummary]) -> [Verdict: Int] {
+  public func verdictCounts(level: AccessLevel, principals rows: some Collection<PrincipalSummary>)
+    -> [Verdict: Int]
+  {
     guard rows.count != matrixPrincipals.count else { return verdictCounts(level: level, shown: nil) }
     let wanted = Set(rows.map(\.arn))
     return verdictCounts(level: level, shown: matrixPrincipals.map { wanted.contains($0.arn) })
@@ -141,7 +144,7 @@ public struct BrowserModel: Sendable {
     var counts: [Verdict: Int]
     var columns = targets.count
     let isShown: ((String) -> Bool)? = shown.map { shown in
-      { arn in self.matrixPositions[arn].map { shown[$0] } ?? false }
+      { arn in self.principalPositions[arn].flatMap { self.matrixPositions[$0] }.map { shown[$0] } ?? false }
     }
     if let accessSource {
       let soFar = accessSource.countsSoFar(level: level, shown: isShown)

@@ -9,11 +9,9 @@ public final class Pending<Value: Sendable>: @unchecked Sendable {
   /// What `map` asked to run once the value is ready (on the thread that computed it).
   private var continuations: [@Sendable (Value) -> Void] = []
 
-  /// Starts `work` on its own thread.
+  /// Starts `work` on a background thread.
   public init(_ work: @escaping @Sendable () -> Value) {
-    let thread = Thread { [self] in resolve(work()) }
-    thread.stackSize = 8 << 20  // as the main thread's: the analyses recurse over policy expressions
-    thread.start()
+    DispatchQueue.global(qos: .userInitiated).async { [self] in resolve(work()) }
   }
 
   /// A value that is ready now.
