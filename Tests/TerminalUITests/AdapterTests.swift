@@ -16,7 +16,8 @@ import Testing
     #expect(model.principals.map(\.label) == ["user/bobbytables", "role/account-a-s3-role"])
     #expect(model.bucket("account-b-bucket")?.prefixes == ["fighters/", "foo/"])
     #expect(
-      model.principal(Self.uploadRole)?.details.contains("trusted and assumable by: user/bobbytables") == true
+      model.principal(Self.uploadRole).map(model.details)?.contains(
+        "trusted and assumable by: user/bobbytables") == true
     )
   }
 

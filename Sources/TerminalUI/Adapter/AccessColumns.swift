@@ -7,7 +7,8 @@ import TrustGraph
 /// gap cells of the findings.
 struct AccessColumns: Sendable {
   let graph: TrustGraph
-  let gapCells: GapCells
+  /// Pending while the gap analysis runs: a column computed before it ends waits for it.
+  let gapCells: Pending<GapCells>
 
   /// At most this many chains are kept per cell (who-can lists every alternative).
   static let chainLimit = 4
@@ -34,7 +35,7 @@ struct AccessColumns: Sendable {
       answers.cells[key] = AccessCell(
         .gap, note: "S3 allows it, the SSE-KMS key does not (\(blocked.kms.status.rawValue))")
     }
-    let gaps = gapCells.cells(target, level: level, graph: graph, allowed: answers)
+    let gaps = gapCells.value.cells(target, level: level, graph: graph, allowed: answers)
     answers.cells.merge(gaps.cells) { allowed, _ in allowed }
     answers.paths.merge(gaps.paths) { allowed, _ in allowed }
     return answers

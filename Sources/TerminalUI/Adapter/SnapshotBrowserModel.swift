@@ -6,6 +6,8 @@ import TrustGraph
 /// level, the gaps and their half-configured cells. Explanations of denied cells are computed when
 /// first opened (explain is too slow to run for every pair up front); in snapshots with more than
 /// `eagerColumnLimit` columns (targets × levels) the cells too are computed per column when shown.
+/// The gap analysis runs on a background thread, so that the browser opens before it ends (the gaps
+/// list and any column computed meanwhile wait for it); principals' detail lines are written when shown.
 public enum SnapshotBrowserModel {
   /// Above this many (target, level) columns the matrix is filled on demand (one who-can per
   /// column: a 1,000-account organization has tens of thousands).
@@ -14,14 +16,17 @@ public enum SnapshotBrowserModel {
   public static func make(
     inventory: Inventory, graph: TrustGraph, source: String, eagerColumnLimit: Int = eagerColumnLimit
   ) -> BrowserModel {
+    let findings = Pending { GapAnalysis.findings(in: inventory) }
+    let rows = PrincipalRows(inventory, graph: graph)
+    var (principals, arns) = rows.principals()
     let buckets = BucketColumns.buckets(inventory, graph: graph)
-    var principals = PrincipalRows.principals(inventory, graph: graph)
-    let gapCells = GapCells(
-      findings: GapAnalysis.findings(in: inventory), buckets: buckets, principals: Set(principals.map(\.arn)))
+    let gapCells = findings.map { [arns] in GapCells(findings: $0, buckets: buckets, principals: arns) }
     let columns = AccessColumns(graph: graph, gapCells: gapCells)
     let root = inventory.root
     let targets = buckets.flatMap(\.targets)
     var answers = AccessSource.Answers()
+    // Principals who-can named that `rows` did not list: their rows carry their own details.
+    var namedOnly = Set<String>()
     let accessSource: AccessSource?
     if targets.count * AccessLevel.allCases.count <= eagerColumnLimit {
       for target in targets {
@@ -32,10 +37,11 @@ public enum SnapshotBrowserModel {
         }
       }
       answers.cells.merge(deniedNeighbours(of: answers.cells)) { known, _ in known }
-      var listed = Set(principals.map(\.arn))
+      var listed = arns
       for key in answers.cells.keys.sorted(by: { $0.principal < $1.principal })
       where listed.insert(key.principal).inserted {
         principals.append(unlisted(key.principal))
+        namedOnly.insert(key.principal)
       }
       accessSource = nil
     } else {
@@ -43,6 +49,7 @@ public enum SnapshotBrowserModel {
         column: { columns.column($0, level: $1).relative(to: root) },
         principal: { PrincipalAnswers.answers($0, graph: graph).relative(to: root) })
     }
+    let unlistedRows = namedOnly
     let cells = answers.cells
     let paths = answers.paths
     let explainer = PathSource { key in
@@ -63,7 +70,8 @@ public enum SnapshotBrowserModel {
       source: source, accounts: AccountRows.accounts(inventory, principals: principals),
       principals: principals,
       buckets: buckets, cells: cells, paths: answers.paths, pathSource: explainer, accessSource: accessSource,
-      gaps: gapCells.gaps)
+      principalDetails: PrincipalDetailSource { unlistedRows.contains($0.arn) ? nil : rows.details(of: $0) },
+      pendingGaps: gapCells.map(\.gaps))
   }
 
   /// For every principal with some access to a target, the levels it does not have there, as explicit

@@ -10,7 +10,8 @@
 ///   non-denied cell and for denied pairs worth explaining (a chain came close): those denied
 ///   pairs also appear in the who-can and can-what lists. Reports too slow to compute up front
 ///   come from `pathSource` when first shown (`path(_:)`);
-/// - `gaps`: the findings.
+/// - `gaps`: the findings, or `pendingGaps` still being computed in the background (the browser
+///   opens meanwhile; the gaps list and the matrix cells they mark wait for them).
 public struct BrowserModel: Sendable {
   /// What is being browsed, shown in the breadcrumb (the snapshot path).
   public let source: String
@@ -24,7 +25,10 @@ public struct BrowserModel: Sendable {
   /// For large snapshots: answers computed per column (and per principal) when first shown, instead
   /// of `cells` and `paths` filled up front.
   public let accessSource: AccessSource?
-  public let gaps: [GapFinding]
+  /// Computes the principals' detail lines when first shown, instead of their `details`.
+  public let principalDetails: PrincipalDetailSource?
+  /// The findings, most severe first, sorted (on the background thread when they are pending).
+  private let gapList: Pending<GapList>
 
   /// Every bucket and prefix, grouped by bucket in `buckets` order: the matrix columns.
   public let targets: [TargetRef]
@@ -36,19 +40,17 @@ public struct BrowserModel: Sendable {
   /// Groups have no rows: they never make requests themselves.
   let matrixRows: [Int]
   /// The principals in matrix order.
-  let matrixPrincipals: [PrincipalSummary]
+  let matrixPrincipals: MatrixRowView
   /// Lower-cased ARN, label and account of each principal in matrix order, for the filter.
   let matrixSearch: RowSearchIndex
   /// The account of each principal in matrix order.
   let matrixAccountIDs: [String]
   /// The matrix grid's lines (account headers and rows) without a filter, built once.
   let matrixLayout: MatrixLine.Layout
-  /// The longest rule id of the gaps (sizes the gaps list's column).
-  let longestRuleID: Int
   private let accountPositions: [String: Int]
   private let principalPositions: [String: Int]
-  /// Row of each principal in matrix order.
-  private let matrixPositions: [String: Int]
+  /// Row in matrix order of each principal, by its position in `principals` (nil for groups).
+  private let matrixPositions: [Int?]
   private let principalsOfAccount: [String: [Int]]
   private let bucketsOfAccount: [String: [Int]]
   private let bucketPositions: [String: Int]
@@ -60,7 +62,9 @@ public struct BrowserModel: Sendable {
   public init(
     source: String, accounts: [AccountSummary], principals: [PrincipalSummary], buckets: [BucketSummary],
     cells: [CellKey: AccessCell], paths: [CellKey: PathReport] = [:], pathSource: PathSource? = nil,
-    accessSource: AccessSource? = nil, gaps: [GapFinding] = []
+    accessSource: AccessSource? = nil, principalDetails: PrincipalDetailSource? = nil,
+    gaps: [GapFinding] = [],
+    pendingGaps: Pending<[GapFinding]>? = nil
   ) {
     self.source = source
     self.accounts = accounts
@@ -70,7 +74,8 @@ public struct BrowserModel: Sendable {
     self.paths = paths
     self.pathSource = pathSource
     self.accessSource = accessSource
-    self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
+    self.principalDetails = principalDetails
+    gapList = (pendingGaps ?? Pending(ready: gaps)).map(GapList.init)
     targets = buckets.flatMap(\.targets)
     longestPrefix = targets.map(\.prefix.count).max() ?? 0
     longestLoneBucket = buckets.filter(\.prefixes.isEmpty).map(\.name.count).max() ?? 0
@@ -86,14 +91,14 @@ public struct BrowserModel: Sendable {
         accountOrder[principals[$1].accountID] ?? Int.max, $1
       )
     }
-    matrixPrincipals = matrixRows.map { principals[$0] }
-    matrixPositions = Dictionary(
-      matrixPrincipals.enumerated().map { ($1.arn, $0) }, uniquingKeysWith: { first, _ in first })
+    matrixPrincipals = MatrixRowView(principals: principals, rows: matrixRows)
+    var matrixPositions = [Int?](repeating: nil, count: principals.count)
+    for (row, position) in matrixRows.enumerated() { matrixPositions[position] = row }
+    self.matrixPositions = matrixPositions
     matrixSearch = RowSearchIndex(
-      matrixPrincipals.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() })
+      matrixPrincipals.lazy.map { "\($0.arn) \($0.label) \($0.accountID)".lowercased() })
     matrixAccountIDs = matrixPrincipals.map(\.accountID)
     matrixLayout = MatrixLine.layout(accountIDs: matrixAccountIDs)
-    longestRuleID = gaps.map(\.ruleID.count).max() ?? 0
     let questions = Set(cells.keys).union(paths.keys).sorted {
       let left = (cells[$0]?.verdict ?? .denied) == .denied ? 1 : 0
       let right = (cells[$1]?.verdict ?? .denied) == .denied ? 1 : 0
@@ -106,9 +111,28 @@ public struct BrowserModel: Sendable {
     }
   }
 
+  /// The findings of the gaps analysis, most severe first (waits for a pending analysis).
+  public var gaps: [GapFinding] { gapList.value.gaps }
+
+  /// The longest rule id of the gaps (sizes the gaps list's column).
+  var longestRuleID: Int { gapList.value.longestRuleID }
+
+  /// The findings sorted for the gaps list, and the longest rule id.
+  private struct GapList: Sendable {
+    let gaps: [GapFinding]
+    let longestRuleID: Int
+
+    init(_ gaps: [GapFinding]) {
+      self.gaps = gaps.sorted { ($0.severity, $1.ruleID) > ($1.severity, $0.ruleID) }
+      longestRuleID = gaps.map(\.ruleID.count).max() ?? 0
+    }
+  }
+
   /// How many cells of `level` have each verdict, over the given principals' rows and all targets.
   /// With an `accessSource`, only the columns computed so far are counted (see `columnsCounted`).
-  public func verdictCounts(level: AccessLevel, principals rows: [PrincipalSummary]) -> [Verdict: Int] {
+  public func verdictCounts(level: AccessLevel, principals rows: some Collection<PrincipalSummary>)
+    -> [Verdict: Int]
+  {
     guard rows.count != matrixPrincipals.count else { return verdictCounts(level: level, shown: nil) }
     let wanted = Set(rows.map(\.arn))
     return verdictCounts(level: level, shown: matrixPrincipals.map { wanted.contains($0.arn) })
@@ -120,7 +144,7 @@ public struct BrowserModel: Sendable {
     var counts: [Verdict: Int]
     var columns = targets.count
     let isShown: ((String) -> Bool)? = shown.map { shown in
-      { arn in self.matrixPositions[arn].map { shown[$0] } ?? false }
+      { arn in self.principalPositions[arn].flatMap { self.matrixPositions[$0] }.map { shown[$0] } ?? false }
     }
     if let accessSource {
       let soFar = accessSource.countsSoFar(level: level, shown: isShown)
@@ -166,6 +190,11 @@ public struct BrowserModel: Sendable {
 
   /// The principal with this ARN.
   public func principal(_ arn: String) -> PrincipalSummary? { principalPositions[arn].map { principals[$0] } }
+
+  /// The detail lines of a principal: from `principalDetails` when it knows them, else its `details`.
+  public func details(of principal: PrincipalSummary) -> [String] {
+    principalDetails?.lines(principal) ?? principal.details
+  }
 
   /// The account with this id.
   public func account(_ id: String) -> AccountSummary? { accountPositions[id].map { accounts[$0] } }

@@ -9,7 +9,9 @@ struct RowSearchIndex: Sendable {
   /// Where each row's text starts in `bytes`, plus one final entry past the end.
   private let starts: [Int]
 
-  init(_ texts: [String]) {
+  /// `texts` may be a lazy collection: it is read twice (once to size the buffer), and never held
+  /// whole, which keeps 126,000 row texts out of the memory peak of opening a large snapshot.
+  init<Texts: Collection<String>>(_ texts: Texts) {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count + 1 })
     var starts: [Int] = []

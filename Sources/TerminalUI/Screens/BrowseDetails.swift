@@ -32,7 +32,7 @@ enum BrowseDetails {
           Segment("   \(glyphs.plain("⏎")) can-what", .dim),
         ],
         levelCounts(state, state.model.knownCanWhat(principal.arn)),
-      ] + principal.details.map { [Segment($0)] }
+      ] + state.model.details(of: principal).map { [Segment($0)] }
     case .resources:
       guard let target = state.element(state.visibleTargets, at: state.cursor(.resources)) else {
         return [[Segment("No bucket selected.", .dim)]]

@@ -23,6 +23,13 @@ struct BenchBrowseCommand: ParsableCommand {
     print(
       "\(model.principals.count) principals, \(model.targets.count) targets,"
         + " matrix \(model.accessSource == nil ? "filled up front" : "filled per column on demand")")
+    let clock = ContinuousClock()
+    var gapCount = 0
+    let waited = clock.measure { gapCount = model.gaps.count }
+    print(
+      String(
+        format: "gap analysis (in the background): %d findings, waited %.2f s more for them", gapCount,
+        Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18))
     let start = AppState(model: model, size: ScreenSize(columns: parts[0], rows: parts[1]))
     let scripts: [(String, [Key])] = [
       ("browse: j x 20", Array(repeating: .character("j"), count: 20)),
