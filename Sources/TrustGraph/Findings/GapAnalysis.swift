@@ -12,9 +12,11 @@ public enum GapAnalysis {
     PublicACLRule.self, ObjectActionsOnBucketRule.self,
   ]
 
-  /// Every finding of `inventory`, most severe first.
+  /// Every finding of `inventory`, most severe first. The rules run side by side (each reads the
+  /// shared indexes only), and the findings are sorted, so the order does not depend on scheduling.
   public static func findings(in inventory: Inventory) -> [Finding] {
     let context = GapContext(index: SnapshotIndex(inventory))
-    return rules.flatMap { $0.findings(in: context) }.sorted(by: Finding.reportOrder)
+    return Parallel.map(rules.count) { rules[$0].findings(in: context) }.joined().sorted(
+      by: Finding.reportOrder)
   }
 }
