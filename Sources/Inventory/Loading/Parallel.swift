@@ -1,6 +1,9 @@
 import Dispatch
 
 /// Runs independent jobs on all cores and returns their results in job order.
+///
+/// Do not nest: a parallel loop started inside a job of another runs on that job's thread alone
+/// (Dispatch does not widen a `concurrentPerform` started from within one).
 package enum Parallel {
   /// `body(0) … body(count - 1)`, run concurrently; the result array is in index order, so the
   /// outcome does not depend on scheduling.

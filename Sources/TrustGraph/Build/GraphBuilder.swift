@@ -15,25 +15,33 @@ struct GraphBuilder {
   let runner: RequestRunner
 
   func build(_ inventory: Inventory) -> (nodes: [String: GraphNode], edges: [GraphEdge]) {
-    // The nodes and memberships need no evaluation: they are made beside the evaluations.
-    var ((nodes, edges), results) = Parallel.both(
-      { (resourceNodes(inventory), membershipEdges(inventory)) }, { evaluateSteps() })
-    for (newNodes, newEdges) in results {
+    let work = plan()
+    let accounts = work.keys.sorted()
+    // Job 0 makes the nodes and memberships (no evaluation), beside the accounts' evaluations; one
+    // `Parallel.map` for all (a parallel loop nested in another runs on one thread).
+    let parts = Parallel.map(accounts.count + 1) { [directory, grants, runner] index -> Part in
+      guard index > 0 else { return .resources(resourceNodes(inventory), membershipEdges(inventory)) }
+      var evaluator = RoleAccountEdges(directory: directory, grants: grants, runner: runner.isolated())
+      evaluator.run(work[accounts[index - 1]] ?? RoleAccountWork())
+      return .account(evaluator.nodes, evaluator.edges)
+    }
+    var nodes: [String: GraphNode] = [:]
+    var edges: [GraphEdge] = []
+    if case .resources(let resourceNodes, let memberships) = parts[0] {
+      nodes = resourceNodes
+      edges = memberships
+    }
+    for case .account(let newNodes, let newEdges) in parts.dropFirst() {
       for node in newNodes where nodes[node.id] == nil { nodes[node.id] = node }
       edges += newEdges
     }
     return (nodes, edges)
   }
 
-  /// Every account's candidate steps into its roles, accounts in parallel, in account order.
-  private func evaluateSteps() -> [([GraphNode], [GraphEdge])] {
-    let work = plan()
-    let accounts = work.keys.sorted()
-    return Parallel.map(accounts.count) { [directory, grants, runner] index in
-      var evaluator = RoleAccountEdges(directory: directory, grants: grants, runner: runner.isolated())
-      evaluator.run(work[accounts[index]] ?? RoleAccountWork())
-      return (evaluator.nodes, evaluator.edges)
-    }
+  /// What one job of the build makes.
+  private enum Part: Sendable {
+    case resources([String: GraphNode], [GraphEdge])
+    case account([GraphNode], [GraphEdge])
   }
 
   // MARK: Nodes and memberships
