@@ -82,7 +82,7 @@ struct GrantIndex: Sendable {
     var result = Set<String>()
     for glob in action.patterns {
       let service = glob.pattern.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? "*"
-      result.insert(service.hasWildcard || !glob.pattern.contains(":") ? "*" : service)
+      result.insert(service.hasWildcard || !glob.pattern.utf8.contains(UInt8(ascii: ":")) ? "*" : service)
     }
     return result
   }

@@ -61,8 +61,21 @@ public enum AccessLevel: String, Sendable, Hashable, CaseIterable, Codable {
   public static func isBucketLevel(_ action: String) -> Bool {
     let name = action.lowercased()
     if name == "s3:objectowneroverridetobucketowner" { return false }
-    return name.contains("bucket") || name.hasSuffix("encryptionconfiguration")
+    // Only the action's name after `s3:` can hold "bucket" (Foundation's `contains` is slow, and
+    // this runs for every probe).
+    return name.split(separator: ":").last.map { Self.containsBucket($0.utf8) } == true
+      || name.hasSuffix("encryptionconfiguration")
       || name.hasSuffix("lifecycleconfiguration")
+  }
+
+  private static func containsBucket(_ bytes: Substring.UTF8View) -> Bool {
+    let word = Array("bucket".utf8)
+    var index = bytes.startIndex
+    while bytes.distance(from: index, to: bytes.endIndex) >= word.count {
+      if bytes[index...].starts(with: word) { return true }
+      index = bytes.index(after: index)
+    }
+    return false
   }
 
   /// Expands `--action` patterns (wildcards allowed) against the S3 actions trustwalk knows; a pattern

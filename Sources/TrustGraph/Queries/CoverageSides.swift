@@ -19,14 +19,16 @@ struct CoverageSides {
     }
     var direct: [ResourceElement] = []
     var byAccount: [ResourceElement] = []
-    for statement in policy?.statements ?? [] where statement.action.applies(to: action) {
-      let match = PrincipalMatch.of(statement.principal, caller: profile.caller)
-      guard let resource = statement.resource else { continue }
-      switch (statement.effect, match) {
+    let statements = policy?.statements ?? []
+    for index in statements.indices where statements[index].action.applies(to: action) {
+      guard let resource = statements[index].resource else { continue }
+      switch (
+        statements[index].effect, PrincipalMatch.of(statements[index].principal, caller: profile.caller)
+      ) {
       case (_, .none): continue
       case (.allow, .direct): direct.append(resource)
       case (.allow, .account): byAccount.append(resource)
-      case (.deny, _): if statement.conditions.isEmpty { denied.append(resource) }
+      case (.deny, _): if statements[index].conditions.isEmpty { denied.append(resource) }
       }
     }
     if profile.account == bucket.account {
@@ -53,30 +55,42 @@ struct CoverageSides {
       group.contains { element in
         element.negated
           || element.patterns.contains { glob in
-            let head = glob.pattern.prefix { $0 != "*" && $0 != "?" }
-            return head.count >= prefix.count ? head.hasPrefix(prefix) : prefix.hasPrefix(head)
+            let head = glob.pattern.utf8.prefix { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "?") }
+            return head.count >= prefix.utf8.count
+              ? head.starts(with: prefix.utf8) : prefix.utf8.starts(with: head)
           }
       }
     }
   }
 
+  // Statements are read in place (by index): copying one retains every part of it, and who-can
+  // builds these sides for every candidate principal and action.
+
   private static func allows(_ documents: [PolicyDocument], _ action: String) -> [ResourceElement] {
-    documents.flatMap { document in
-      document.statements.filter { $0.effect == .allow && $0.action.applies(to: action) }.map {
-        $0.resource ?? ResourceElement(["*"])
+    var resources: [ResourceElement] = []
+    for document in documents {
+      let statements = document.statements
+      for index in statements.indices
+      where statements[index].effect == .allow && statements[index].action.applies(to: action) {
+        resources.append(statements[index].resource ?? ResourceElement(["*"]))
       }
     }
+    return resources
   }
 
   private static func unconditionalDenies(_ documents: [PolicyDocument], _ action: String)
     -> [ResourceElement]
   {
-    documents.flatMap { document in
-      document.statements.filter {
-        $0.effect == .deny && $0.conditions.isEmpty && $0.action.applies(to: action)
-      }.map {
-        $0.resource ?? ResourceElement(["*"])
+    var resources: [ResourceElement] = []
+    for document in documents {
+      let statements = document.statements
+      for index in statements.indices
+      where statements[index].effect == .deny && statements[index].conditions.isEmpty
+        && statements[index].action.applies(to: action)
+      {
+        resources.append(statements[index].resource ?? ResourceElement(["*"]))
       }
     }
+    return resources
   }
 }
