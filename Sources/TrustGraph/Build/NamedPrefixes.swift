@@ -19,7 +19,9 @@ enum NamedPrefixes {
           guard let parts = ARNParts(glob.pattern), parts.service == "s3", let key = parts.objectKey,
             let bucket = directory.bucket(parts.bucketName)
           else { continue }
-          let literal = key.prefix { $0 != "*" && $0 != "?" }
+          // A prefix ends before the first wildcard or policy variable (`home/${aws:username}/`
+          // names no folder of its own).
+          let literal = key.prefix { $0 != "*" && $0 != "?" && $0 != "$" }
           guard let slash = literal.lastIndex(of: "/") else { continue }
           found.insert(
             NamedPrefix(bucket: bucket.name, account: bucket.account, prefix: String(literal[...slash])))

@@ -29,6 +29,12 @@ struct RequestContexts: Sendable {
     var sessionDependent = false
     for document in documents {
       for statement in document.statements {
+        // A Resource naming `${aws:userid}` differs by session name too.
+        if statement.resource?.patterns.contains(where: { $0.pattern.lowercased().contains("${aws:userid") })
+          == true
+        {
+          sessionDependent = true
+        }
         for condition in statement.conditions {
           let key = condition.normalizedKey
           if key == "aws:userid" && !condition.values.allSatisfy(Self.isSessionIndependent) {

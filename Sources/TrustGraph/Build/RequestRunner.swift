@@ -66,6 +66,18 @@ struct RequestRunner: Sendable {
     return Evaluator.evaluate(request, layers: layers, traced: traced)
   }
 
+  /// What AWS knows of `profile` as a caller of `resource` (its derived keys included): the values
+  /// that policy variables in Resource patterns take.
+  func callerContext(_ profile: PrincipalProfile, resource: String, resourceAccount: String) -> RequestContext
+  {
+    Request(
+      caller: profile.caller, action: "s3:GetObject", resource: resource, resourceAccount: resourceAccount,
+      context: contexts.context(
+        caller: profile.caller, resourceAccount: resourceAccount,
+        resourceOrgId: directory.orgId(resourceAccount))
+    ).effectiveContext
+  }
+
   /// A request against a resource governed by `resourcePolicy` of `kind`, owned by `resourceAccount`.
   func resourceRequest(
     _ profile: PrincipalProfile, action: String, resource: String, resourceAccount: String,

@@ -130,7 +130,9 @@ struct AccessProbe {
         access: decision.mayBeAllowed ? access(action, decision, .all, [arnPrefix]) : nil, decision: decision,
         resource: arnPrefix, blockedByPublicAccess: false)
     }
-    let sides = CoverageSides(profile: profile, bucket: bucket, policy: policy?.document, action: action)
+    let sides = CoverageSides(
+      profile: profile, bucket: bucket, policy: policy?.document, action: action,
+      context: runner.callerContext(profile, resource: arnPrefix, resourceAccount: bucket.account))
     func denied(_ resource: String) -> Result {
       let decision = traceDenials ? run(resource, traced: true) : Decision(outcome: .implicitDeny)
       return Result(access: nil, decision: decision, resource: resource, blockedByPublicAccess: false)

@@ -12,40 +12,75 @@ struct CoverageSides {
   /// kept apart so that the answer can name the more specific one.
   var unitedSides: [[ResourceElement]]?
 
-  init(profile: PrincipalProfile, bucket: Bucket, policy: PolicyDocument?, action: String) {
-    var identity = Self.allows(profile.identityPolicies, action)
+  /// `context` is the caller's (with its derived keys): it resolves the policy variables of
+  /// Resource patterns.
+  init(
+    profile: PrincipalProfile, bucket: Bucket, policy: PolicyDocument?, action: String,
+    context: RequestContext
+  ) {
+    let variables = ResourceVariables(context: context)
+    var identity = Self.allows(profile.identityPolicies, action, variables)
     if profile.kind == .accountRoot || profile.kind == .anonymous || profile.kind == .service {
       identity = profile.kind == .accountRoot ? [ResourceElement(["*"])] : []
     }
-    var direct: [ResourceElement] = []
+    // Statements naming the caller as itself, a session or everyone (enough alone in the bucket's
+    // account), naming its role ARN (then the boundary still limits), or naming its account.
+    var alone: [ResourceElement] = []
+    var asRole: [ResourceElement] = []
     var byAccount: [ResourceElement] = []
     let statements = policy?.statements ?? []
+    let policyVariables = policy?.version.supportsVariables ?? false
     for index in statements.indices where statements[index].action.applies(to: action) {
-      guard let resource = statements[index].resource else { continue }
-      switch (
-        statements[index].effect, PrincipalMatch.of(statements[index].principal, caller: profile.caller)
-      ) {
+      guard let written = statements[index].resource else { continue }
+      let effect = statements[index].effect
+      guard let resource = variables.resolve(written, variables: policyVariables, deny: effect == .deny)
+      else {
+        continue
+      }
+      switch (effect, PrincipalMatch.of(statements[index].principal, caller: profile.caller)) {
       case (_, .none): continue
-      case (.allow, .direct): direct.append(resource)
+      case (.allow, .direct):
+        if Self.namesOnlyTheRole(statements[index].principal, caller: profile.caller) {
+          asRole.append(resource)
+        } else {
+          alone.append(resource)
+        }
       case (.allow, .account): byAccount.append(resource)
       case (.deny, _): if statements[index].conditions.isEmpty { denied.append(resource) }
       }
     }
+    let direct = alone + asRole
+    let boundary = profile.permissionsBoundary.map { Self.allows([$0], action, variables) }
     if profile.account == bucket.account {
+      // Same account (aws-authorization.md §2 step 4): identity ∧ boundary, or a statement naming
+      // the caller alone, or one naming its role ∧ boundary = (identity ∪ role ∪ alone) ∧ (boundary ∪ alone).
       required = [identity + direct]
+      if let boundary { required.append(boundary + alone) }
       unitedSides = [identity, direct]
     } else if profile.kind == .anonymous || profile.kind == .service {
       required = [direct]
     } else {
       required = [identity, direct + byAccount]
-    }
-    let namedUser = profile.kind == .user && profile.account == bucket.account && !direct.isEmpty
-    if let boundary = profile.permissionsBoundary, !namedUser {
-      required.append(Self.allows([boundary], action))
+      if let boundary { required.append(boundary) }
     }
     denied += Self.unconditionalDenies(
-      profile.identityPolicies + [profile.permissionsBoundary].compactMap { $0 }, action)
-    for level in profile.serviceControlPolicies ?? [] { denied += Self.unconditionalDenies(level, action) }
+      profile.identityPolicies + [profile.permissionsBoundary].compactMap { $0 }, action, variables)
+    for level in profile.serviceControlPolicies ?? [] {
+      denied += Self.unconditionalDenies(level, action, variables)
+    }
+  }
+
+  /// Whether every entry of `element` that names `caller` names its role ARN (not a session of
+  /// it, not everyone).
+  private static func namesOnlyTheRole(_ element: PrincipalElement?, caller: Caller) -> Bool {
+    guard caller.kind == .role, let element, !element.negated else { return false }
+    return element.entries.allSatisfy { entry in
+      if case .role = entry { return true }
+      if case .none = PrincipalMatch.of(PrincipalElement(negated: false, entries: [entry]), caller: caller) {
+        return true
+      }
+      return false
+    }
   }
 
   /// A cheap necessary condition for a grant under `prefix`: every required side has a pattern whose
@@ -66,29 +101,45 @@ struct CoverageSides {
   // Statements are read in place (by index): copying one retains every part of it, and who-can
   // builds these sides for every candidate principal and action.
 
-  private static func allows(_ documents: [PolicyDocument], _ action: String) -> [ResourceElement] {
-    var resources: [ResourceElement] = []
-    for document in documents {
-      let statements = document.statements
-      for index in statements.indices
-      where statements[index].effect == .allow && statements[index].action.applies(to: action) {
-        resources.append(statements[index].resource ?? ResourceElement(["*"]))
-      }
-    }
-    return resources
-  }
-
-  private static func unconditionalDenies(_ documents: [PolicyDocument], _ action: String)
+  private static func allows(_ documents: [PolicyDocument], _ action: String, _ variables: ResourceVariables)
     -> [ResourceElement]
   {
     var resources: [ResourceElement] = []
     for document in documents {
       let statements = document.statements
+      let substitutes = document.version.supportsVariables
+      for index in statements.indices
+      where statements[index].effect == .allow && statements[index].action.applies(to: action) {
+        guard let written = statements[index].resource else {
+          resources.append(ResourceElement(["*"]))
+          continue
+        }
+        if let resource = variables.resolve(written, variables: substitutes, deny: false) {
+          resources.append(resource)
+        }
+      }
+    }
+    return resources
+  }
+
+  private static func unconditionalDenies(
+    _ documents: [PolicyDocument], _ action: String, _ variables: ResourceVariables
+  ) -> [ResourceElement] {
+    var resources: [ResourceElement] = []
+    for document in documents {
+      let statements = document.statements
+      let substitutes = document.version.supportsVariables
       for index in statements.indices
       where statements[index].effect == .deny && statements[index].conditions.isEmpty
         && statements[index].action.applies(to: action)
       {
-        resources.append(statements[index].resource ?? ResourceElement(["*"]))
+        guard let written = statements[index].resource else {
+          resources.append(ResourceElement(["*"]))
+          continue
+        }
+        if let resource = variables.resolve(written, variables: substitutes, deny: true) {
+          resources.append(resource)
+        }
       }
     }
     return resources
