@@ -218,3 +218,31 @@ func userIdConditionOnASessionNameIsConditional(value: String, conditional: Bool
   let plain = whoCan(Inventory(accounts: [Account(id: dev, roles: [reader], buckets: [bucket("[]")])]))
   #expect(!plain.notes.contains { $0.contains("access points") })
 }
+
+/// A bucket policy that could not be read may let anyone in and may deny anyone: a cross-account
+/// caller its own policy allows is listed conditionally (not dropped), a same-account one
+/// conditionally too, even under RestrictPublicBuckets (the policy may well be non-public).
+@Test func unreadableBucketPolicyKeepsEveryPossibleReaderConditionally() {
+  let outsider = Fixtures.role(
+    tools, "Reader", trust: Fixtures.trust(#"{"Service":"ec2.amazonaws.com"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""*""#)])
+  let insider = Fixtures.role(
+    dev, "Local", trust: Fixtures.trust(#"{"Service":"ec2.amazonaws.com"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""arn:aws:s3:::data/*""#)])
+  var data = Bucket(
+    name: "data", account: dev, objectOwnership: "BucketOwnerEnforced",
+    publicAccessBlock: PublicAccessBlock(
+      blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true))
+  data.unrecordedSettings = [.policy]
+  let result = whoCan(
+    Inventory(accounts: [
+      Account(id: tools, roles: [outsider]), Account(id: dev, roles: [insider], buckets: [data]),
+    ]))
+  let crossAccount = entry(result, outsider.arn)
+  #expect(crossAccount?.conditional == true)
+  #expect(crossAccount?.conditions.contains { !$0.avoid && $0.values == ["bucket policy of data"] } == true)
+  #expect(
+    entry(result, insider.arn)?.conditions.contains {
+      $0.avoid && $0.values == ["bucket policy of data denies"]
+    } == true)
+}

@@ -35,7 +35,7 @@ public struct Directory: Sendable {
       accounts[account.id] = account
       if let canonical = account.canonicalUserId { canonicalAccounts[canonical] = account.id }
       for (arn, document) in policies where managed[arn] == nil || document != nil { managed[arn] = document }
-      for bucket in account.buckets { buckets[bucket.name] = bucket }
+      for bucket in account.buckets { buckets[bucket.name] = Self.withPolicyStandIns(bucket) }
       for key in account.keys {
         keys[key.arn] = key
         keys[key.id] = key

@@ -1,4 +1,5 @@
 import Authorization
+import Inventory
 import PolicyLanguage
 
 /// What the snapshot holds but could not read — an account's IAM export, an SCP or RCP — and the
@@ -37,4 +38,35 @@ extension Directory {
       missingPolicies: [], isExternal: true)
   }
 
+  /// `bucket` with stand-ins for a bucket policy that the snapshot could not read (or read only in
+  /// part): it may let anyone in and may deny anyone, so it allows everything under one undecidable
+  /// condition naming it and denies everything under another. Answers that depend on it are then
+  /// conditional, never silently denied (the same rule as for unreadable SCPs).
+  static func withPolicyStandIns(_ bucket: Bucket) -> Bucket {
+    guard bucket.unrecordedSettings.contains(.policy) else { return bucket }
+    let name = "bucket policy of \(bucket.name)"
+    func standIn(_ index: Int, _ sid: String, _ effect: Effect, _ value: String) -> Statement {
+      Statement(
+        sid: sid, index: index, effect: effect,
+        principal: PrincipalElement(negated: false, entries: [.everyone]),
+        action: ActionElement(["*"]), resource: ResourceElement([bucket.arn, bucket.arn + "/*"]),
+        conditions: [
+          Condition(
+            op: ConditionOperator(raw: "StringEquals", base: .stringEquals), key: missingDocumentKey,
+            values: [value])
+        ])
+    }
+    var copy = bucket
+    var policy =
+      bucket.policy
+      ?? PolicyDocument(
+        source: PolicySource(name: "\(name) (could not be read)"), version: .v2012_10_17, statements: [])
+    let next = (policy.statements.map(\.index).max() ?? -1) + 1
+    policy.statements += [
+      standIn(next, "NotReadMayAllow", .allow, name),
+      standIn(next + 1, "NotReadMayDeny", .deny, "\(name) denies"),
+    ]
+    copy.policy = policy
+    return copy
+  }
 }

@@ -98,6 +98,8 @@ struct BucketRules: Sendable {
     "aws:principalorgid", "aws:principalaccount", "aws:principalarn", "aws:sourcearn", "aws:sourcevpc",
     "aws:sourcevpce", "aws:sourceaccount", "aws:sourceowner", "aws:userid", "s3:dataaccesspointarn",
     "s3:dataaccesspointaccount", "aws:principalorgpaths", "aws:sourceip",
+    // The stand-in for a bucket policy that could not be read: it may well be non-public.
+    Directory.missingDocumentKey.lowercased(),
   ]
 
   /// Whether an Allow statement is public in S3's sense: granted to `*` without a fixed limiting condition.
