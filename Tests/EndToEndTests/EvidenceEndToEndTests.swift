@@ -161,3 +161,22 @@ private func fixes(_ value: Any) -> [String] {
       "no bucket policy", "no ACL grant (ACLs disabled by BucketOwnerEnforced)",
     ])
 }
+
+/// who-can and can-what name the statements that grant each answer (file, Sid, line), in JSON and
+/// as `granted by:` lines in text.
+@Test func whoCanAndCanWhatNameTheGrantingStatements() throws {
+  let arguments = ["SampleData/upload-only-prefixes", "s3://account-b-bucket/foo/", "--access", "write"]
+  let answer = try whoCanJSON(arguments)
+  let bobby = try #require(answer.entries["arn:aws:iam::111111111111:user/bobbytables"])
+  let granting = statements(bobby["evidence"] ?? [])
+  #expect(granting.contains { $0["sid"] as? String == "AllowAccountARoleUploads" && $0["line"] as? Int == 2 })
+  #expect(granting.contains { $0["sid"] as? String == "UploadFooAndFighters" && $0["file"] != nil })
+  let text = try TrustwalkBinary.run(["who-can"] + arguments).stdout
+  #expect(text.contains("granted by: bucket policy of account-b-bucket AllowAccountARoleUploads ("))
+  let canWhat = try TrustwalkBinary.run([
+    "can-what", "SampleData/upload-only-prefixes", "arn:aws:iam::111111111111:user/bobbytables", "--format",
+    "json",
+  ])
+  let object = try JSONSerialization.jsonObject(with: Data(canWhat.stdout.utf8))
+  #expect(statements(object).contains { $0["sid"] as? String == "AllowAccountARoleUploads" })
+}

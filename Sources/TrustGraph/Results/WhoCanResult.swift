@@ -43,6 +43,10 @@ public struct WhoCanEntry: Sendable {
     return excluded
   }
 
+  /// The layers and statements that decide the final request of `chains[0]` (its first action; the
+  /// other actions' are in `access`).
+  public var evidence: [LayerResult] { access.first?.evidence ?? [] }
+
   /// Whether the principal acts directly (its shortest chain is itself).
   public var isDirect: Bool { chains.first?.count == 1 }
 }

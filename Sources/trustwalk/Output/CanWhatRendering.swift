@@ -25,6 +25,7 @@ enum CanWhatRendering {
                 ("conditional", .bool(level.conditional)),
                 ("conditions", QueryJSON.conditions(level.conditions)),
                 ("chain", JSONOutput.strings(level.chain)),
+                ("evidence", QueryJSON.layers(level.access.first?.evidence ?? [])),
               ])
             })
         ),
@@ -58,6 +59,7 @@ enum CanWhatRendering {
         lines.append("      actions: \(level.actions.joined(separator: ", "))")
         if level.chain.count > 1 { lines.append("      via: \(level.chain.joined(separator: " -> "))") }
         for condition in level.conditions { lines.append("      \(ConditionText.line(condition))") }
+        lines += WhoCanRendering.grantLines(level.access.first?.evidence ?? []).map { "    " + $0 }
       }
     }
     for note in result.notes { lines.append("note: \(note)") }

@@ -13,6 +13,7 @@ enum WhoCanRendering {
         ("excluded", JSONOutput.strings(entry.excluded)), ("conditional", .bool(entry.conditional)),
         ("conditions", QueryJSON.conditions(entry.conditions)),
         ("chains", QueryJSON.chains(entry.chains)), ("external", .bool(entry.isExternal)),
+        ("evidence", QueryJSON.layers(entry.evidence)),
       ])
     }
     let blocked = result.blocked.map { item -> JSONOutput in
@@ -27,6 +28,21 @@ enum WhoCanRendering {
       ("principals", .array(principals)), ("blocked", .array(blocked)),
       ("notes", JSONOutput.strings(result.notes)),
     ]).rendered()
+  }
+
+  /// `  granted by: Allow bucket policy of b AllowUploads (file:line)`: the Allow statements of the
+  /// identity and resource layers that let the final request through.
+  static func grantLines(_ layers: [LayerResult]) -> [String] {
+    var lines: [String] = []
+    for layer in layers where [.identity, .resource].contains(layer.layer) {
+      for statement in layer.statements where statement.effect == .allow {
+        var text = "  granted by: \(statement.policy.name) \(statement.sid ?? "#\(statement.index)")"
+        let place = statement.place.description
+        if !place.isEmpty { text += " (\(place))" }
+        if !lines.contains(text) { lines.append(text) }
+      }
+    }
+    return lines
   }
 
   static func text(_ result: WhoCanResult) -> String {
@@ -50,6 +66,7 @@ enum WhoCanRendering {
         let label = index == 0 ? (chain.count == 1 ? "direct:  " : "chain:   ") : "also:    "
         lines.append("  \(label) \(chain.joined(separator: " -> "))")
       }
+      lines += grantLines(entry.evidence)
       if entry.conditional {
         lines.append("  conditional:")
         for condition in entry.conditions { lines.append("    \(ConditionText.line(condition))") }
