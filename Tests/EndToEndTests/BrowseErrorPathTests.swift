@@ -36,7 +36,7 @@ import Testing
 
   @Test func aMissingSnapshotFolderIsNamed() throws {
     let result = try TrustwalkBinary.run(["browse", "/no/such/snapshot"])
-    #expect(result.status == 1)
+    #expect(result.status == 2, "a usage error (formats.md)")
     #expect(result.stderr.contains("snapshot folder not found: /no/such/snapshot"))
   }
 }

@@ -30,7 +30,8 @@ struct BrowseCommand: ParsableCommand {
 
   func run() throws {
     if let snapshot, !FileManager.default.fileExists(atPath: snapshot) {
-      throw BrowseError("snapshot folder not found: \(snapshot)")
+      // A missing folder (or a mistyped subcommand, which lands here) is a usage error: exit 2.
+      SnapshotLocator.fail("browse", "snapshot folder not found: \(snapshot)")
     }
     guard let path = snapshot ?? SnapshotLocator.sampleDataRoot().map({ $0 + "/" + Self.defaultScenario })
     else {
