@@ -98,3 +98,27 @@ import Testing
   #expect(((a || b) && a).alternatives == [[first], [second, first]])
   #expect(Requirement(undecided: []) == .always)
 }
+
+/// A role session is exempt from a NotPrincipal only when its account, its role and the session
+/// itself are listed (IAM guide, NotPrincipal); a session whose name is not known is exempt only
+/// under the listed names.
+@Test func notPrincipalExemptsARoleSessionOnlyWithItsName() throws {
+  let role = "arn:aws:iam::222222222222:role/BReader"
+  let session = "arn:aws:sts::222222222222:assumed-role/BReader/job"
+  let listed: [PrincipalReference] = [
+    .role(arn: role, account: "222222222222"),
+    .assumedRole(arn: session, account: "222222222222", roleName: "BReader", sessionName: "job"),
+    .account(id: "222222222222"),
+  ]
+  var caller = try #require(Caller(principal: session))
+  caller.arn = role
+  #expect(caller.exemption(by: listed) == .exempt)
+  var other = caller
+  other.sessionArn = "arn:aws:sts::222222222222:assumed-role/BReader/other"
+  #expect(other.exemption(by: listed) == .notExempt)
+  #expect(caller.exemption(by: Array(listed.dropFirst(2))) == .notExempt, "the role must be listed too")
+  var unknown = caller
+  unknown.sessionArn = nil
+  #expect(unknown.exemption(by: listed) == .ifSessionNamed(["job"]))
+  #expect(unknown.exemption(by: [listed[0], listed[2]]) == .notExempt)
+}

@@ -246,3 +246,21 @@ func userIdConditionOnASessionNameIsConditional(value: String, conditional: Bool
       $0.avoid && $0.values == ["bucket policy of data denies"]
     } == true)
 }
+
+/// A trust policy naming one session of a role lets that role in only under that session name:
+/// the step is conditional on `sts:RoleSessionName`.
+@Test func trustNamingASessionIsConditionalOnItsName() {
+  let first = Fixtures.role(
+    tools, "First", trust: Fixtures.trust(#"{"Service":"ec2.amazonaws.com"}"#),
+    policies: [Fixtures.allow(#""sts:AssumeRole""#, #""*""#)])
+  let second = Fixtures.role(
+    tools, "Second",
+    trust: Fixtures.trust(#"{"AWS":"arn:aws:sts::\#(tools):assumed-role/First/ci"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""*""#)])
+  let graph = TrustGraph.build(Inventory(accounts: [Account(id: tools, roles: [first, second])]))
+  let edge = graph.edges(from: first.arn).first { $0.to == second.arn }
+  #expect(edge?.isConditional == true)
+  #expect(
+    edge?.residual.allowIf.flatMap { $0 }.contains { $0.key == "sts:RoleSessionName" && $0.values == ["ci"] }
+      == true)
+}

@@ -51,9 +51,22 @@ extension EvaluationInput {
       let effect = compiled.effect
       var match: PrincipalMatch?
       var neededSessionName: String?
+      var exemptSessions: [Condition] = []
       if let element = compiled.statement.principal {
         if element.negated {
-          guard notPrincipalAllowed, !isExempted(by: element, effect: effect) else { return }
+          guard notPrincipalAllowed else { return }
+          switch exemption(by: element, effect: effect) {
+          case .exempt: return
+          case .notExempt: break
+          case .ifSessionNamed(let names):
+            // The statement applies unless the caller's session has one of the exempt names.
+            exemptSessions = [
+              Condition(
+                op: ConditionOperator(
+                  raw: ConditionOperatorBase.stringNotEquals.rawValue, base: .stringNotEquals),
+                key: "sts:RoleSessionName", values: names)
+            ]
+          }
           match = .everyone
         } else {
           match = compiled.bestMatch(for: caller)
@@ -67,7 +80,7 @@ extension EvaluationInput {
         match = .everyone
       }
       guard match != nil || neededSessionName != nil,
-        let undecided = undecidedConditions(of: compiled, variables: variables)
+        let undecided = undecidedConditions(of: compiled, variables: variables).map({ $0 + exemptSessions })
       else { return }
       if let match {
         tally.record(effect, undecided: undecided, match: match)
@@ -92,8 +105,8 @@ extension EvaluationInput {
 
   /// A `NotPrincipal` exempts the caller when it lists it fully; never from a deny when the caller
   /// has a permissions boundary (aws-authorization.md §7 case 13).
-  private func isExempted(by element: PrincipalElement, effect: Effect) -> Bool {
-    if effect == .deny && hasBoundary { return false }
-    return caller.isExempted(by: element.entries)
+  private func exemption(by element: PrincipalElement, effect: Effect) -> Caller.NotPrincipalExemption {
+    if effect == .deny && hasBoundary { return .notExempt }
+    return caller.exemption(by: element.entries)
   }
 }

@@ -58,28 +58,49 @@ extension Caller {
     return session
   }
 
-  /// Whether a `NotPrincipal` list exempts this caller.
+  /// How a `NotPrincipal` list treats this caller.
+  public enum NotPrincipalExemption: Sendable, Hashable {
+    /// Listed: the statement does not apply to it.
+    case exempt
+    /// Not listed: the statement applies.
+    case notExempt
+    /// A role session whose name is not known: exempt only under one of these session names.
+    case ifSessionNamed([String])
+  }
+
+  /// How a `NotPrincipal` list treats this caller.
   ///
-  /// AWS may check the account, then the role or user, then the session, so a caller is exempt only
-  /// when its account is listed together with its user, role or federated-user ARN (a session
-  /// additionally may be listed, but the role must be); see the NotPrincipal page of the IAM guide.
-  public func isExempted(by references: [PrincipalReference]) -> Bool {
+  /// AWS may check the account, then the user or role, then the role session, so a caller is
+  /// exempt only when every one of them is listed: a user with its account; a role session with
+  /// its role, its account and the session itself (no wildcard names all sessions). See the
+  /// NotPrincipal page of the IAM guide.
+  public func exemption(by references: [PrincipalReference]) -> NotPrincipalExemption {
     var accountListed = false
     var selfListed = false
+    var sessionNames: [String] = []
+    var sessionListed = false
     for reference in references {
       switch reference {
-      case .everyone: return true
+      case .everyone: return .exempt
       case .account(let id) where isAuthenticatedPrincipal && id == account: accountListed = true
       case .user, .role, .federatedUser, .service:
         if let found = match(reference), found != .account { selfListed = true }
+      case .assumedRole(let arn, let sessionAccount, let roleName, let session)
+      where kind == .role && sessionAccount == account && roleName == ArnParts.lastPathComponent(of: self.arn):
+        if sessionArn == arn { sessionListed = true }
+        sessionNames.append(session)
       default: break
       }
     }
     switch kind {
-    case .accountRoot: return accountListed
-    case .service: return selfListed
-    case .anonymous: return false
-    case .user, .role, .federatedUser: return accountListed && selfListed
+    case .accountRoot: return accountListed ? .exempt : .notExempt
+    case .service: return selfListed ? .exempt : .notExempt
+    case .anonymous: return .notExempt
+    case .user, .federatedUser: return accountListed && selfListed ? .exempt : .notExempt
+    case .role:
+      guard accountListed && selfListed else { return .notExempt }
+      if sessionArn != nil { return sessionListed ? .exempt : .notExempt }
+      return sessionNames.isEmpty ? .notExempt : .ifSessionNamed(sessionNames)
     }
   }
 

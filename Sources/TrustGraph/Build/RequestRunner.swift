@@ -11,11 +11,13 @@ struct RequestRunner: Sendable {
   /// The same runner with request contexts of its own storage (one per parallel worker).
   func isolated() -> RequestRunner { RequestRunner(directory: directory, contexts: contexts.isolated()) }
 
-  /// `sts:AssumeRole` of `role` by `profile` (as `sessionArn` when the trust names a session).
+  /// `sts:AssumeRole` of `role` by `profile`. With `sessionArn` (the trust names a session of the
+  /// caller's role), the session name is the choice of whoever assumed the caller's role: the step
+  /// is evaluated with the name unknown, so it holds on the condition `sts:RoleSessionName` = that name.
   func assume(_ profile: PrincipalProfile, role: Role, sessionArn: String? = nil, traced: Bool) -> Decision {
     let roleAccount = ARNParts.account(of: role.arn) ?? ""
     var caller = profile.caller
-    if let sessionArn { caller.sessionArn = sessionArn }
+    if sessionArn != nil { caller.sessionArn = nil }
     let request = Request(
       caller: caller, action: "sts:AssumeRole", resource: role.arn, resourceAccount: roleAccount,
       context: contexts.context(

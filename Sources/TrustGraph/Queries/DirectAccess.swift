@@ -124,6 +124,13 @@ struct DirectAccess {
         }
       }
     }
+    // A NotPrincipal that exempts sessions of a role by name: the role's session name is the
+    // caller's choice, so the role is evaluated with it unknown (exempt only under those names).
+    for statement in bucket.policy?.statements ?? [] where statement.principal?.negated == true {
+      for case .assumedRole(_, let account, let roleName, _) in statement.principal?.entries ?? [] {
+        if let role = directory.rolesByName["\(account)/\(roleName)"] { sessionless.insert(role) }
+      }
+    }
     if isPublic { extra[NamedPrincipals.anonymous.id] = NamedPrincipals.anonymous }
     let known = indices.sorted().map { index in
       var profile = directory.profiles[index]
