@@ -264,3 +264,27 @@ func userIdConditionOnASessionNameIsConditional(value: String, conditional: Bool
     edge?.residual.allowIf.flatMap { $0 }.contains { $0.key == "sts:RoleSessionName" && $0.values == ["ci"] }
       == true)
 }
+
+/// AWS keeps an SCP on every root, OU and account: a member account the snapshot shows none
+/// attached to has an incomplete export, so its answers are conditional (not "nobody").
+@Test func levelWithoutAnySCPIsConditionalNotDenied() {
+  let reader = Fixtures.role(
+    dev, "Reader", trust: Fixtures.trust(#"{"Service":"ec2.amazonaws.com"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""arn:aws:s3:::data/*""#)])
+  let fullAccess = Fixtures.policy(
+    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+    name: "FullAWSAccess")
+  let organization = Organization(
+    id: "o-test", managementAccountId: "999999999999", rootId: "r-root",
+    accounts: [OrganizationAccount(id: dev, name: "dev", parentId: "r-root")],
+    policies: [
+      OrganizationPolicy(
+        id: "p-full", name: "FullAWSAccess", kind: .serviceControl, document: fullAccess,
+        targetIds: ["r-root"])
+    ])
+  let data = Bucket(name: "data", account: dev, objectOwnership: "BucketOwnerEnforced")
+  let result = whoCan(
+    Inventory(accounts: [Account(id: dev, roles: [reader], buckets: [data])], organization: organization))
+  #expect(entry(result, reader.arn)?.conditional == true)
+  #expect(result.notes.contains { $0.hasPrefix("SCP of \(dev): none attached in the snapshot") })
+}

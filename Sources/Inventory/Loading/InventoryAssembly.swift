@@ -37,6 +37,7 @@ struct InventoryAssembly {
   consuming func finish() -> Inventory {
     reportUnresolvedAWSManagedPolicies()
     reportMembersWithoutFolder()
+    reportLevelsWithoutSCP()
     inventory.diagnostics.append(contentsOf: organizationDiagnostics)
     inventory.unknownFiles.append(contentsOf: organizationUnknownFiles)
     inventory.accounts.sort { $0.id < $1.id }
@@ -63,6 +64,31 @@ struct InventoryAssembly {
           message:
             "organization member account \(member.id)\(name) has no folder in the snapshot: its principals, buckets and keys are unknown"
         ))
+    }
+  }
+
+  /// A warning for every root, OU or member account that no SCP of the snapshot is attached to,
+  /// when the snapshot holds SCPs at all: AWS keeps at least one SCP on each, so the export lacks
+  /// some `list-targets-for-policy` output (answers below such a level are conditional).
+  private mutating func reportLevelsWithoutSCP() {
+    guard let organization = inventory.organization,
+      organization.policies.contains(where: { $0.kind == .serviceControl })
+    else { return }
+    var reported = Set<String>()
+    for member in organization.accounts
+    where !member.id.isEmpty && member.id != organization.managementAccountId {
+      for target in organization.path(to: member.id) + [member.id]
+      where organization.policies(attachedTo: target, kind: .serviceControl).isEmpty
+        && reported.insert(target).inserted
+      {
+        organizationDiagnostics.append(
+          Diagnostic(
+            .warning, file: organizationAccountsFile ?? inventory.root,
+            message:
+              "no SCP of the snapshot is attached to \(target), although AWS keeps at least one on every root, OU "
+              + "and account: list-targets-for-policy output is missing; answers for the accounts below it are conditional"
+          ))
+      }
     }
   }
 

@@ -24,6 +24,8 @@ struct OrganizationLevels: Sendable {
     for unit in organization.units { parents[unit.id] = unit.parentId }
     var attached: [OrganizationPolicy.Kind: [String: [PolicyDocument]]] = [:]
     var fullAccessTargets = Set<String>()
+    let hasSCPs = organization.policies.contains { $0.kind == .serviceControl }
+    var missingLevels = Set<String>()
     for policy in organization.policies {
       if policy.kind == .resourceControl
         && (policy.id == "p-RCPFullAWSAccess" || policy.name == "RCPFullAWSAccess")
@@ -48,8 +50,15 @@ struct OrganizationLevels: Sendable {
       }
       organizationPaths[account.id] = ([organization.id] + path.dropLast()).joined(separator: "/") + "/"
       guard account.id != organization.managementAccountId else { continue }
-      serviceControl[account.id] = path.map {
-        (attached[.serviceControl]?[$0] ?? []).map(CompiledPolicy.init)
+      serviceControl[account.id] = path.map { target in
+        let documents = attached[.serviceControl]?[target] ?? []
+        guard documents.isEmpty, hasSCPs else { return documents.map(CompiledPolicy.init) }
+        // AWS keeps an SCP on every level: none here means the export lacks it (validate warns).
+        if missingLevels.insert(target).inserted {
+          unreadablePolicies.append(
+            "SCP of \(target): none attached in the snapshot (AWS keeps at least one)")
+        }
+        return [CompiledPolicy(Self.unrecordedLevel(target))]
       }
       let rcpLevels = path.map { (attached[.resourceControl]?[$0] ?? []).map(CompiledPolicy.init) }
       if rcpLevels.contains(where: { !$0.isEmpty }) {
@@ -89,6 +98,16 @@ struct OrganizationLevels: Sendable {
             values: ["\(policy.id) denies"])
         ]))
     return document
+  }
+
+  /// A stand-in for the SCPs of a level the snapshot shows none attached to: like an unreadable SCP,
+  /// it allows and denies everything under undecidable conditions naming the level.
+  private static func unrecordedLevel(_ target: String) -> PolicyDocument {
+    unreadable(
+      OrganizationPolicy(
+        id: "SCP of \(target)", name: "SCPs of \(target) (none attached in the snapshot)",
+        kind: .serviceControl,
+        document: nil, targetIds: [target]))
   }
 
   private static let fullAccess =
