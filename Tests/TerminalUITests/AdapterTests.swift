@@ -174,3 +174,14 @@ import Testing
     #expect(counter.calls == 1)
   }
 }
+
+/// An account outside the snapshot reaches a public bucket through its grant to everyone: its
+/// can-what in the browser says so, as the CLI's does (not "no access anywhere").
+@Test func externalAccountCanWhatListsWhatEveryoneGets() throws {
+  let model = try AdapterScenario.model("org")
+  let external = "arn:aws:iam::999988887777:root"
+  let reached = model.canWhat(external).filter { model.cell($0).verdict != .denied }
+  #expect(
+    reached.contains { $0.target.bucket == "acme-sandbox-alice-demo-site" && $0.level == .read }, "\(reached)"
+  )
+}

@@ -36,6 +36,13 @@ public enum SnapshotBrowserModel {
           answers.paths.merge(column.paths) { first, _ in first }
         }
       }
+      // Principals outside the snapshot (an external account) reach buckets through grants to
+      // everyone, which who-can lists as `*`: their own can-what is asked of the graph.
+      for principal in principals where graph.nodes[principal.arn]?.isExternal == true {
+        let own = PrincipalAnswers.answers(principal.arn, graph: graph).relative(to: root)
+        answers.cells.merge(own.cells) { known, _ in known }
+        answers.paths.merge(own.paths) { known, _ in known }
+      }
       answers.cells.merge(deniedNeighbours(of: answers.cells)) { known, _ in known }
       var listed = arns
       for key in answers.cells.keys.sorted(by: { $0.principal < $1.principal })
