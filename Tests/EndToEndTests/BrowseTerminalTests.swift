@@ -184,4 +184,22 @@ struct BrowseTerminalTests {
     tmux.send("q")
     #expect(tmux.exitStatus() == 0)
   }
+
+  /// A snapshot with a file that could not be read says so in the breadcrumb (the stderr lines
+  /// scroll away before the first frame), and the answers that depend on it are not shown as denied.
+  @Test func loadProblemsStayInTheBreadcrumb() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "trustwalk-broken-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let source = TrustwalkBinary.packageRoot.appendingPathComponent("SampleData/upload-only-prefixes")
+    try FileManager.default.copyItem(at: source, to: directory)
+    let policy = directory.appendingPathComponent(
+      "222222222222/s3/buckets/account-b-bucket/get-bucket-policy.json")
+    try #"{"Policy": "{\"Statement\": [ {\"Effect\": "}"#.write(to: policy, atomically: true, encoding: .utf8)
+    let tmux = try BrowseTmux(arguments: [directory.path])
+    let screen = tmux.wait(forAll: ["[1 load problem: trustwalk validate]", "q quit"])
+    #expect(screen.ok, "\(screen.screen)")
+    tmux.send("q")
+    #expect(tmux.exitStatus() == 0)
+  }
 }

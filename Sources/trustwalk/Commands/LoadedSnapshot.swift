@@ -30,7 +30,12 @@ struct LoadedSnapshot {
     graph = TrustGraph.build(inventory)
     progress("built the trust graph in \(Self.seconds(clock.now - start)); filling the matrix…")
     start = clock.now
-    model = SnapshotBrowserModel.make(inventory: inventory, graph: graph, source: path)
+    // Load problems scroll away on stderr before the first frame: the breadcrumb keeps a count.
+    let problems = inventory.diagnostics.count
+    let source =
+      problems == 0
+      ? path : "[\(problems) load problem\(problems == 1 ? "" : "s"): trustwalk validate] \(path)"
+    model = SnapshotBrowserModel.make(inventory: inventory, graph: graph, source: source)
     progress(
       "\(model.accessSource == nil ? "answered" : "prepared (answered when shown)") \(model.targets.count) buckets and prefixes × 5 access levels in \(Self.seconds(clock.now - start))"
     )
