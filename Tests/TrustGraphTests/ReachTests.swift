@@ -288,3 +288,27 @@ func userIdConditionOnASessionNameIsConditional(value: String, conditional: Bool
   #expect(entry(result, reader.arn)?.conditional == true)
   #expect(result.notes.contains { $0.hasPrefix("SCP of \(dev): none attached in the snapshot") })
 }
+
+/// A bucket encrypted with a key the snapshot does not hold: a cross-account reader whose own
+/// policies grant no kms:Decrypt is blocked whatever the key policy says; one with the grant stays
+/// conditional on the unseen key policy.
+@Test func keyOutsideTheSnapshotBlocksCallersWithoutTheirOwnKMSGrant() {
+  let key = "arn:aws:kms:us-east-1:\(dev):key/99999999-0000-0000-0000-000000000000"
+  let withGrant = Fixtures.role(
+    tools, "WithKms", trust: Fixtures.trust(#"{"Service":"ec2.amazonaws.com"}"#),
+    policies: [Fixtures.allow(#"["s3:GetObject","kms:Decrypt"]"#, #""*""#)])
+  let withoutGrant = Fixtures.role(
+    tools, "NoKms", trust: Fixtures.trust(#"{"Service":"ec2.amazonaws.com"}"#),
+    policies: [Fixtures.allow(#""s3:GetObject""#, #""*""#)])
+  var data = bucket(
+    #"[{"Sid":"Tools","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\#(tools):root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::data/*"}]"#
+  )
+  data.encryption = BucketEncryption(algorithm: "aws:kms", kmsKeyId: key)
+  let result = whoCan(
+    Inventory(accounts: [
+      Account(id: tools, roles: [withGrant, withoutGrant]), Account(id: dev, buckets: [data]),
+    ]))
+  #expect(entry(result, withGrant.arn)?.conditional == true)
+  #expect(entry(result, withoutGrant.arn) == nil)
+  #expect(result.blocked.contains { $0.principal == withoutGrant.arn && $0.kms.status == .denied })
+}

@@ -265,6 +265,20 @@ struct AccessProbe {
   {
     let shortId = keyId.split(separator: "/").last.map(String.init) ?? keyId
     guard let key = directory.key(keyId) ?? directory.key(shortId) else {
+      // Across accounts the caller's own policies must allow the key too: without that, no key
+      // policy can help (a key ARN is needed to ask them).
+      if keyId.hasPrefix("arn:"), let owner = ARNParts.account(of: keyId), owner != profile.account,
+        !UnresolvedKey.isAWSManagedS3Alias(keyId)
+      {
+        let callerSide = runner.identityOnly(
+          profile, action: kmsAction, resource: keyId, callerSideOnly: true, traced: true)
+        if !callerSide.mayBeAllowed {
+          // The key policy is unknown (not in the snapshot): a resource layer that decides nothing.
+          let keySide = LayerResult(layer: .resource, outcome: .conditional, statements: [])
+          return KMSUse(
+            action: kmsAction, key: keyId, status: .denied, evidence: callerSide.layers + [keySide])
+        }
+      }
       return UnresolvedKey.use(
         keyId, action: kmsAction, callerAccount: profile.account, bucketAccount: bucketAccount)
     }
