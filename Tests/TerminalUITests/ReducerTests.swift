@@ -208,6 +208,18 @@ import Testing
     }
   }
 
+  /// In the matrix, `e` exports the cell under the cursor (after a filter, one of the rows it kept).
+  @Test func eInTheMatrixExportsTheCellUnderTheCursor() {
+    let state = press(sampleState(), .character("2"), .right, .right, .character("e"))
+    guard case .export(let request) = state.pendingCommand, case .path(let key) = request.focus else {
+      Issue.record("expected a cell export, got \(String(describing: state.pendingCommand))")
+      return
+    }
+    #expect(key.target.uri == "s3://account-b-bucket/foo/")
+    #expect(key.level == .write)
+    #expect(request.suggestedName.hasPrefix("paths-"))
+  }
+
   @Test func commandDoneClearsTheCommandAndShowsTheMessageUntilTheNextKey() {
     var state = press(sampleState(), .character("y"))
     state.commandDone(message: "copied 111111111111")

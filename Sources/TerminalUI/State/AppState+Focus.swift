@@ -38,7 +38,8 @@ extension AppState {
       case .resources:
         focus = element(visibleTargets, at: cursor(.resources)).map { .target($0) } ?? .gaps
       }
-    case .matrix: focus = .matrix(matrixLevel)
+    // The cell under the cursor is the focus (the whole setup only when the matrix is empty).
+    case .matrix: focus = matrixCellKey.map { .path($0) } ?? .matrix(matrixLevel)
     case .gaps: focus = .gaps
     case .whoCan(let target): focus = .target(target)
     case .canWhat(let principal): focus = .principal(principal)
