@@ -2,7 +2,9 @@
 enum HelpOverlay {
   static func draw(_ state: AppState, scroll: Int, in body: Rect, on buffer: inout ScreenBuffer) {
     let lines = HelpText.lines(for: state.screen.scope, glyphs: state.glyphs)
-    let width = min(76, body.width - 2)
+    // As wide as the longest line needs (borders and a margin), within the screen.
+    let needed = (lines.map { $0.reduce(0) { $0 + TerminalText.width($1.text) } }.max() ?? 0) + 4
+    let width = min(max(needed, 40), body.width - 2)
     let height = min(lines.count + 2, body.height)
     let box = Rect(
       x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width,
