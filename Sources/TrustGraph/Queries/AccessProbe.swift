@@ -132,7 +132,9 @@ struct AccessProbe {
     }
     let sides = CoverageSides(
       profile: profile, bucket: bucket, policy: policy?.document, action: action,
-      context: runner.callerContext(profile, resource: arnPrefix, resourceAccount: bucket.account))
+      context: { [runner] in
+        runner.callerContext(profile, resource: arnPrefix, resourceAccount: bucket.account)
+      })
     func denied(_ resource: String) -> Result {
       let decision = traceDenials ? run(resource, traced: true) : Decision(outcome: .implicitDeny)
       return Result(access: nil, decision: decision, resource: resource, blockedByPublicAccess: false)

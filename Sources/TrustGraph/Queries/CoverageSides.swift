@@ -12,11 +12,11 @@ struct CoverageSides {
   /// kept apart so that the answer can name the more specific one.
   var unitedSides: [[ResourceElement]]?
 
-  /// `context` is the caller's (with its derived keys): it resolves the policy variables of
-  /// Resource patterns.
+  /// `context` makes the caller's context (with its derived keys) when a Resource pattern holds a
+  /// policy variable to resolve.
   init(
     profile: PrincipalProfile, bucket: Bucket, policy: PolicyDocument?, action: String,
-    context: RequestContext
+    context: @escaping () -> RequestContext
   ) {
     let variables = ResourceVariables(context: context)
     var identity = Self.allows(profile.identityPolicies, action, variables)

@@ -6,8 +6,15 @@ import PolicyLanguage
 /// Allow's unknown variable becomes `*`, and a Deny that cannot be made exact is left out (the
 /// evaluator still decides each representative request with the variables themselves).
 struct ResourceVariables {
-  /// The caller's context, with the keys AWS derives from it (`aws:username`, tags, `aws:userid`).
-  let context: RequestContext
+  /// The caller's context, with the keys AWS derives from it (`aws:username`, tags, `aws:userid`),
+  /// made the first time a pattern holds a variable (most policies have none).
+  private let source: ContextSource
+
+  init(context: @escaping () -> RequestContext) {
+    source = ContextSource(make: context)
+  }
+
+  private var context: RequestContext { source.context }
 
   /// `element` for this caller; nil when it can match nothing (or, for a Deny, cannot be made exact).
   func resolve(_ element: ResourceElement, variables: Bool, deny: Bool) -> ResourceElement? {
@@ -54,5 +61,15 @@ struct ResourceVariables {
       }
     }
     return text
+  }
+}
+
+/// Computes a context once, when first asked.
+private final class ContextSource {
+  private let make: () -> RequestContext
+  private(set) lazy var context: RequestContext = make()
+
+  init(make: @escaping () -> RequestContext) {
+    self.make = make
   }
 }
