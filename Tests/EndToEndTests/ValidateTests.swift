@@ -16,6 +16,27 @@ import Testing
     #expect(result.stdout.contains("no problems"))
   }
 
+  /// AWS keeps an SCP on every root, OU and account: an OU that the export shows without one means
+  /// list-targets-for-policy output is missing, and validate says so (exit 1).
+  @Test func levelWithoutAnySCPIsReported() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trustwalk-noscp-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.copyItem(
+      at: TrustwalkBinary.packageRoot.appendingPathComponent("SampleData/org"), to: directory)
+    let targets = directory.appendingPathComponent(
+      "organizations/policies/p-FullAWSAccess/list-targets-for-policy.json")
+    let text = try String(contentsOf: targets, encoding: .utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let kept = (object["Targets"] as? [[String: Any]] ?? []).filter {
+      $0["TargetId"] as? String != "ou-8v3n-k3j8s0q1"
+    }
+    try JSONSerialization.data(withJSONObject: ["Targets": kept]).write(to: targets)
+    let result = try TrustwalkBinary.run(["validate", directory.path])
+    #expect(result.status == 1)
+    let output = result.stdout + result.stderr
+    #expect(output.contains("no SCP of the snapshot is attached to ou-8v3n-k3j8s0q1"), "\(output)")
+  }
+
   @Test func jsonOutputCarriesCountsAndProblems() throws {
     let result = try TrustwalkBinary.run(["validate", "\(fixtures)/iam-collect-store", "--format", "json"])
     #expect(result.status == 0)

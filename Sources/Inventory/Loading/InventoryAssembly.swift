@@ -67,7 +67,8 @@ struct InventoryAssembly {
     }
   }
 
-  /// A warning for every root, OU or member account that no SCP of the snapshot is attached to,
+  /// An error (as for a member account without a folder) for every root, OU or member account that
+  /// no SCP of the snapshot is attached to,
   /// when the snapshot holds SCPs at all: AWS keeps at least one SCP on each, so the export lacks
   /// some `list-targets-for-policy` output (answers below such a level are conditional).
   private mutating func reportLevelsWithoutSCP() {
@@ -83,7 +84,7 @@ struct InventoryAssembly {
       {
         organizationDiagnostics.append(
           Diagnostic(
-            .warning, file: organizationAccountsFile ?? inventory.root,
+            .error, file: organizationAccountsFile ?? inventory.root,
             message:
               "no SCP of the snapshot is attached to \(target), although AWS keeps at least one on every root, OU "
               + "and account: list-targets-for-policy output is missing; answers for the accounts below it are conditional"
