@@ -61,7 +61,8 @@ struct PathDocument {
     ]
     for (index, hop) in chain.hops.enumerated() {
       lines.append([
-        Segment("  \(index + 1) "), Segment(String(glyphs.glyph(hop.verdict)), .of(hop.verdict)),
+        Segment("  \(Self.hopNumber(index, of: chain.hops.count)) "),
+        Segment(String(glyphs.glyph(hop.verdict)), .of(hop.verdict)),
         Segment(" \(hop.from) "), Segment(hop.action, .heading), Segment(" \(glyphs.arrow) \(hop.to)"),
       ])
       for statement in hop.statements { lines += statementLines(statement, indent: 6, width: width) }
@@ -106,7 +107,9 @@ struct PathDocument {
     {
       let hop = report.chains[explanation.chainIndex].hops[explanation.hopIndex]
       lines.append([
-        Segment("  fails at hop \(explanation.hopIndex + 1): "),
+        Segment(
+          "  fails at hop \(Self.hopNumber(explanation.hopIndex, of: report.chains[explanation.chainIndex].hops.count)): "
+        ),
         Segment(String(glyphs.glyph(hop.verdict)), .of(hop.verdict)),
         Segment(" \(hop.from) \(hop.action) \(glyphs.arrow) \(hop.to)"),
       ])
@@ -142,4 +145,8 @@ struct PathDocument {
     for statement in side.statements { lines += statementLines(statement, indent: 2, width: width) }
     return lines
   }
+
+  /// A hop's number as `explain` and the JSON contracts give it: the assume-role hops 1, 2, … and
+  /// the final request on the target 0.
+  static func hopNumber(_ index: Int, of count: Int) -> Int { index == count - 1 ? 0 : index + 1 }
 }
