@@ -8,8 +8,8 @@ import PolicyLanguage
 struct RequestContexts: Sendable {
   private let base: RequestContext
   private let sourceKeys: [String]
-  /// Whether some `aws:userid` condition of the snapshot could decide differently for different
-  /// session names of one role (`AROA…:alice`, `*:admin`); then a role session's `aws:userid` is
+  /// Whether some `aws:userid` condition (or a Resource naming `${aws:userid}`) of the snapshot
+  /// could decide differently for different session names of one role (`AROA…:alice`); then a role session's `aws:userid` is
   /// unknown, since the graph's role sessions stand for every session name.
   private let userIdDependsOnSessionName: Bool
 

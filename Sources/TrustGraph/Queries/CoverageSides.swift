@@ -19,7 +19,7 @@ struct CoverageSides {
     context: @escaping () -> RequestContext
   ) {
     let variables = ResourceVariables(context: context)
-    var identity = Self.allows(profile.identityPolicies, action, variables)
+    var identity = Self.resources(of: .allow, in: profile.identityPolicies, action, variables)
     if profile.kind == .accountRoot || profile.kind == .anonymous || profile.kind == .service {
       identity = profile.kind == .accountRoot ? [ResourceElement(["*"])] : []
     }
@@ -50,7 +50,7 @@ struct CoverageSides {
       }
     }
     let direct = alone + asRole
-    let boundary = profile.permissionsBoundary.map { Self.allows([$0], action, variables) }
+    let boundary = profile.permissionsBoundary.map { Self.resources(of: .allow, in: [$0], action, variables) }
     if profile.account == bucket.account {
       // Same account (aws-authorization.md §2 step 4): identity ∧ boundary, or a statement naming
       // the caller alone, or one naming its role ∧ boundary = (identity ∪ role ∪ alone) ∧ (boundary ∪ alone).
@@ -63,10 +63,11 @@ struct CoverageSides {
       required = [identity, direct + byAccount]
       if let boundary { required.append(boundary) }
     }
-    denied += Self.unconditionalDenies(
-      profile.identityPolicies + [profile.permissionsBoundary].compactMap { $0 }, action, variables)
+    denied += Self.resources(
+      of: .deny, in: profile.identityPolicies + [profile.permissionsBoundary].compactMap { $0 }, action,
+      variables)
     for level in profile.serviceControlPolicies ?? [] {
-      denied += Self.unconditionalDenies(level, action, variables)
+      denied += Self.resources(of: .deny, in: level, action, variables)
     }
   }
 
@@ -101,43 +102,24 @@ struct CoverageSides {
   // Statements are read in place (by index): copying one retains every part of it, and who-can
   // builds these sides for every candidate principal and action.
 
-  private static func allows(_ documents: [PolicyDocument], _ action: String, _ variables: ResourceVariables)
-    -> [ResourceElement]
-  {
-    var resources: [ResourceElement] = []
-    for document in documents {
-      let statements = document.statements
-      let substitutes = document.version.supportsVariables
-      for index in statements.indices
-      where statements[index].effect == .allow && statements[index].action.applies(to: action) {
-        guard let written = statements[index].resource else {
-          resources.append(ResourceElement(["*"]))
-          continue
-        }
-        if let resource = variables.resolve(written, variables: substitutes, deny: false) {
-          resources.append(resource)
-        }
-      }
-    }
-    return resources
-  }
-
-  private static func unconditionalDenies(
-    _ documents: [PolicyDocument], _ action: String, _ variables: ResourceVariables
+  /// The Resource elements of the statements of `effect` that cover `action` (Denies: only those
+  /// without conditions), their policy variables resolved for the caller.
+  private static func resources(
+    of effect: Effect, in documents: [PolicyDocument], _ action: String, _ variables: ResourceVariables
   ) -> [ResourceElement] {
     var resources: [ResourceElement] = []
     for document in documents {
       let statements = document.statements
       let substitutes = document.version.supportsVariables
       for index in statements.indices
-      where statements[index].effect == .deny && statements[index].conditions.isEmpty
-        && statements[index].action.applies(to: action)
+      where statements[index].effect == effect && statements[index].action.applies(to: action)
+        && (effect == .allow || statements[index].conditions.isEmpty)
       {
         guard let written = statements[index].resource else {
           resources.append(ResourceElement(["*"]))
           continue
         }
-        if let resource = variables.resolve(written, variables: substitutes, deny: true) {
+        if let resource = variables.resolve(written, variables: substitutes, deny: effect == .deny) {
           resources.append(resource)
         }
       }
