@@ -100,7 +100,10 @@ struct AccessProbe {
           action, all.decision, .all, [all.value == prefix ? bucket.arn : "s3:prefix \"\(all.value)\""]),
         decision: all.decision, resource: bucket.arn, blockedByPublicAccess: false)
     }
-    let witnesses = ListingWitnesses(profile: profile, policy: policy, action: action)
+    let variables = ResourceVariables { [runner] in
+      runner.callerContext(profile, resource: bucket.arn, resourceAccount: bucket.account)
+    }
+    let witnesses = ListingWitnesses(profile: profile, policy: policy, action: action, variables: variables)
     for (value, pattern) in witnesses.values(under: prefix) {
       let decision = run(value, traced: true)
       if decision.mayBeAllowed {

@@ -12,16 +12,25 @@ struct ListingWitnesses {
   /// The restrictions of the Denies that name `s3:prefix` values.
   private var denies: [S3PrefixRestriction] = []
 
-  init(profile: PrincipalProfile, policy: CompiledPolicy?, action: String) {
+  /// `variables` resolves policy variables in `s3:prefix` values for this caller (the home-folder
+  /// idiom `home/${aws:username}/*`).
+  init(profile: PrincipalProfile, policy: CompiledPolicy?, action: String, variables: ResourceVariables) {
     var documents =
       profile.identityPolicies + [profile.permissionsBoundary, policy?.document].compactMap { $0 }
     documents += (profile.serviceControlPolicies ?? []).joined()
-    let userName = profile.kind == .user ? ARNParts(profile.id)?.lastName : nil
     for document in documents {
+      let substitutes = document.version.supportsVariables
       for statement in document.statements where statement.action.applies(to: action) {
-        let conditions = statement.conditions.map { Self.substitutingUserName($0, userName) }
-        guard let restriction = S3PrefixRestriction(conditions: conditions), !restriction.clauses.isEmpty,
-          !restriction.clauses.contains(where: { $0.values.contains { $0.contains("${") } })
+        let conditions = statement.conditions.map { condition -> Condition in
+          guard substitutes, condition.normalizedKey == "s3:prefix" else { return condition }
+          var resolved = condition
+          // Unknown values widen an Allow; a Deny keeps only what is exact.
+          resolved.values = condition.values.compactMap {
+            variables.plain($0, exact: statement.effect == .deny)
+          }
+          return resolved
+        }
+        guard let restriction = S3PrefixRestriction(conditions: conditions), !restriction.clauses.isEmpty
         else { continue }
         switch statement.effect {
         case .allow: allows.append((restriction, Self.label(restriction)))
@@ -63,13 +72,5 @@ struct ListingWitnesses {
     restriction.clauses.map { clause in
       (clause.negated ? "not " : "") + clause.values.joined(separator: " | ")
     }.joined(separator: " and ")
-  }
-
-  /// `${aws:username}` in `s3:prefix` values (the home-folder idiom) is the user's own name.
-  private static func substitutingUserName(_ condition: Condition, _ userName: String?) -> Condition {
-    guard let userName, condition.normalizedKey == "s3:prefix" else { return condition }
-    var substituted = condition
-    substituted.values = condition.values.map { $0.replacing("${aws:username}", with: userName) }
-    return substituted
   }
 }

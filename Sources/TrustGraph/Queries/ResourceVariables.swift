@@ -1,7 +1,7 @@
 import PolicyLanguage
 
-/// Resource patterns with policy variables (`home/${aws:username}/*`, `${aws:PrincipalTag/team}/*`)
-/// made plain for one caller, so that prefix coverage (glob automata, which know no variables)
+/// Resource patterns and `s3:prefix` values with policy variables (`home/${aws:username}/*`,
+/// `${aws:PrincipalTag/team}/*`) made plain for one caller, so that prefix coverage (glob automata, which know no variables)
 /// decides them. Where a value cannot be known the substitution errs on the side of access: an
 /// Allow's unknown variable becomes `*`, and a Deny that cannot be made exact is left out (the
 /// evaluator still decides each representative request with the variables themselves).
@@ -23,7 +23,7 @@ struct ResourceVariables {
     }
     var patterns: [String] = []
     for glob in element.patterns {
-      if let plain = substitute(glob.pattern, exact: deny) {
+      if let plain = plain(glob.pattern, exact: deny) {
         patterns.append(plain)
       } else if deny && element.negated {
         // A NotResource Deny with a pattern left out would deny more than it does.
@@ -35,9 +35,10 @@ struct ResourceVariables {
     return ResourceElement(negated: element.negated, patterns: globs)
   }
 
-  /// The pattern with its variables replaced; with `exact`, nil unless every piece is known and
-  /// free of wildcards, else unknown variables become `*`; nil when a variable is absent (no default).
-  private func substitute(_ pattern: String, exact: Bool) -> String? {
+  /// The value (a pattern) with its variables replaced; with `exact`, nil unless every piece is
+  /// known and free of wildcards, else unknown variables become `*`; nil when a variable is absent
+  /// (no default).
+  func plain(_ pattern: String, exact: Bool) -> String? {
     guard let template = PolicyTemplate(pattern) else { return pattern }
     var text = ""
     for piece in template.pieces {
