@@ -1,8 +1,8 @@
 import PolicyLanguage
 
 /// Resource patterns and `s3:prefix` values with policy variables (`home/${aws:username}/*`,
-/// `${aws:PrincipalTag/team}/*`) made plain for one caller, so that prefix coverage (glob automata, which know no variables)
-/// decides them. Where a value cannot be known the substitution errs on the side of access: an
+/// `${aws:PrincipalTag/team}/*`) made plain for one caller, so that prefix coverage (glob
+/// automata, which know no variables) decides them. Where a value cannot be known the substitution errs on the side of access: an
 /// Allow's unknown variable becomes `*`, and a Deny that cannot be made exact is left out (the
 /// evaluator still decides each representative request with the variables themselves).
 struct ResourceVariables {
