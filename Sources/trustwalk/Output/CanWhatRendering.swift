@@ -59,7 +59,9 @@ enum CanWhatRendering {
         lines.append("      actions: \(level.actions.joined(separator: ", "))")
         if level.chain.count > 1 { lines.append("      via: \(level.chain.joined(separator: " -> "))") }
         for condition in level.conditions { lines.append("      \(ConditionText.line(condition))") }
-        lines += WhoCanRendering.grantLines(level.access.first?.evidence ?? []).map { "    " + $0 }
+        lines += WhoCanRendering.grantLines(
+          level.access.first?.evidence ?? [], acting: level.chain.count > 1 ? level.chain.last : nil
+        ).map { "    " + $0 }
       }
     }
     for note in result.notes { lines.append("note: \(note)") }

@@ -30,13 +30,18 @@ enum WhoCanRendering {
     ]).rendered()
   }
 
-  /// `  granted by: Allow bucket policy of b AllowUploads (file:line)`: the Allow statements of the
-  /// identity and resource layers that let the final request through.
-  static func grantLines(_ layers: [LayerResult]) -> [String] {
+  /// `  granted by: bucket policy of b AllowUploads (file:line)`: the Allow statements of the
+  /// identity and resource layers that let the final request through. At the end of a chain the
+  /// request is the last role's: `acting` names it (`granted to role/R by: …`).
+  static func grantLines(_ layers: [LayerResult], acting: String? = nil) -> [String] {
+    let label =
+      acting.map { arn in
+        "granted to \(arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).last ?? "") by:"
+      } ?? "granted by:"
     var lines: [String] = []
     for layer in layers where [.identity, .resource].contains(layer.layer) {
       for statement in layer.statements where statement.effect == .allow {
-        var text = "  granted by: \(statement.policy.name) \(statement.sid ?? "#\(statement.index)")"
+        var text = "  \(label) \(statement.policy.name) \(statement.sid ?? "#\(statement.index)")"
         let place = statement.place.description
         if !place.isEmpty { text += " (\(place))" }
         if !lines.contains(text) { lines.append(text) }
@@ -66,7 +71,8 @@ enum WhoCanRendering {
         let label = index == 0 ? (chain.count == 1 ? "direct:  " : "chain:   ") : "also:    "
         lines.append("  \(label) \(chain.joined(separator: " -> "))")
       }
-      lines += grantLines(entry.evidence)
+      let chain = entry.chains.first ?? []
+      lines += grantLines(entry.evidence, acting: chain.count > 1 ? chain.last : nil)
       if entry.conditional {
         lines.append("  conditional:")
         for condition in entry.conditions { lines.append("    \(ConditionText.line(condition))") }
